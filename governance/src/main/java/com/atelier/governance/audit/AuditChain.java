@@ -1,0 +1,46 @@
+package com.atelier.governance.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The hash-chain rule of the audit trail. An entry's hash is SHA-256 over the previous entry's hash followed by
+ * each field of the record, every field written as its UTF-8 byte length, a colon and the bytes, so that no two
+ * different records share an encoding. Outside verifiers re-compute it from an export with the same rule.
+ */
+public final class AuditChain {
+
+    /** The chain for events that belong to no workspace. */
+    public static final String PLATFORM = "platform";
+
+    /** The previous hash of the first entry of every chain. */
+    public static final String GENESIS = "0".repeat(64);
+
+    private AuditChain() {
+    }
+
+    public static String hash(String previousHash, AuditRecord record) {
+        StringBuilder canonical = new StringBuilder();
+        for (String field : new String[]{previousHash, record.chain(), Long.toString(record.sequence()),
+                record.occurredAt().toString(), record.actor(), record.action(), record.subjectType(),
+                record.subjectId(), record.summary(), nullToEmpty(record.requestId()),
+                nullToEmpty(record.clientIp())}) {
+            canonical.append(field.getBytes(StandardCharsets.UTF_8).length).append(':').append(field);
+        }
+        return HexFormat.of().formatHex(sha256().digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package com.atelier.governance.workspace;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A brand team's shared space: its members, libraries, policies and assets all hang off it. */
+@Entity
+@Table(name = "workspace")
+public class Workspace {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "slug", nullable = false, unique = true, updatable = false)
+    private String slug;
+
+    @Column(name = "name", nullable = false)
+    private String name;
+
+    @Column(name = "description", nullable = false)
+    private String description;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "created_by", nullable = false, updatable = false)
+    private String createdBy;
+
+    protected Workspace() {
+        // for JPA
+    }
+
+    Workspace(NewWorkspace spec, Instant createdAt, String createdBy) {
+        this.slug = spec.slug();
+        this.name = spec.name();
+        this.description = spec.description();
+        this.createdAt = createdAt;
+        this.createdBy = createdBy;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public String createdBy() {
+        return createdBy;
+    }
+}

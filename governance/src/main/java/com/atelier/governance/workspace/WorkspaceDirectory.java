@@ -1,0 +1,162 @@
+package com.atelier.governance.workspace;
+
+import com.atelier.governance.access.Actor;
+import com.atelier.governance.access.Permission;
+import com.atelier.governance.access.Role;
+import com.atelier.governance.audit.AuditEvent;
+import com.atelier.governance.audit.AuditTrail;
+import com.atelier.governance.failure.ConflictException;
+import com.atelier.governance.failure.InvalidInputException;
+import com.atelier.governance.failure.NotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Creates workspaces, grants memberships and answers which workspaces a user may see. Every change is written to
+ * the audit trail in the same transaction.
+ */
+@ApplicationScoped
+public class WorkspaceDirectory {
+
+    private static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@+-]{1,255}");
+
+    private EntityManager entityManager;
+    private AuditTrail auditTrail;
+    private Clock clock;
+
+    protected WorkspaceDirectory() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public WorkspaceDirectory(EntityManager entityManager, AuditTrail auditTrail, Clock clock) {
+        this.entityManager = entityManager;
+        this.auditTrail = auditTrail;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public WorkspaceMembership create(Actor actor, NewWorkspace spec) {
+        actor.require(Permission.MANAGE_WORKSPACES, "create workspaces");
+        if (find(spec.slug()).isPresent()) {
+            throw new ConflictException("A workspace with the slug '" + spec.slug() + "' already exists; choose"
+                    + " another slug.");
+        }
+        Workspace workspace = new Workspace(spec, clock.instant(), actor.userId());
+        entityManager.persist(workspace);
+        auditTrail.append(AuditEvent.inWorkspace(actor, workspace.slug(), "workspace.created", "workspace",
+                workspace.slug(), Json.createObjectBuilder()
+                        .add("after", Json.createObjectBuilder()
+                                .add("slug", workspace.slug())
+                                .add("name", workspace.name()))
+                        .build().toString()));
+        return WorkspaceMembership.of(workspace, Optional.empty());
+    }
+
+    /**
+     * Grants a user a role in a workspace, or changes the role they already hold there.
+     *
+     * @return the membership as it now stands
+     */
+    @Transactional
+    public WorkspaceMembership grant(Actor actor, String slug, String userId, Role role) {
+        actor.require(Permission.MANAGE_WORKSPACES, "manage workspace members");
+        if (userId == null || !USER_ID.matcher(userId).matches()) {
+            throw new InvalidInputException("userId", "A member is named by their Keycloak user name: 1 to 255"
+                    + " letters, digits or . _ @ + -.");
+        }
+        if (role == null || !role.isWorkspaceScoped()) {
+            throw new InvalidInputException("role", "A membership role must be one of "
+                    + List.of(Role.values()).stream().filter(Role::isWorkspaceScoped).map(Role::realmName).toList()
+                    + "; compliance and admin act across all workspaces without membership.");
+        }
+        Workspace workspace = find(slug).orElseThrow(() -> unknownWorkspace(slug));
+        Optional<Membership> existing = membershipOf(workspace, userId);
+        String before = existing.map(m -> m.role().realmName()).orElse("none");
+        Membership membership = existing.orElseGet(() -> new Membership(workspace, userId, role, clock.instant(),
+                actor.userId()));
+        if (existing.isPresent()) {
+            membership.changeRole(role, clock.instant(), actor.userId());
+        } else {
+            entityManager.persist(membership);
+        }
+        auditTrail.append(AuditEvent.inWorkspace(actor, slug, "membership.granted", "membership",
+                slug + "/" + userId, Json.createObjectBuilder()
+                        .add("before", Json.createObjectBuilder().add("role", before))
+                        .add("after", Json.createObjectBuilder().add("role", role.realmName()))
+                        .build().toString()));
+        return WorkspaceMembership.of(workspace, Optional.of(role));
+    }
+
+    /**
+     * The workspaces the actor may see: all of them for compliance and admin, otherwise those they are a member
+     * of, each with the actor's role there.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<WorkspaceMembership> visibleTo(Actor actor) {
+        Map<String, Role> memberOf = entityManager.createQuery(
+                        "SELECT m FROM Membership m WHERE m.userId = :user", Membership.class)
+                .setParameter("user", actor.userId())
+                .getResultStream()
+                .collect(Collectors.toMap(m -> m.workspace().slug(), Membership::role));
+        if (actor.can(Permission.VIEW_ALL_WORKSPACES)) {
+            return entityManager.createQuery("SELECT w FROM Workspace w ORDER BY w.slug", Workspace.class)
+                    .getResultStream()
+                    .map(w -> WorkspaceMembership.of(w, Optional.ofNullable(memberOf.get(w.slug()))))
+                    .toList();
+        }
+        return entityManager.createQuery("SELECT m FROM Membership m WHERE m.userId = :user"
+                        + " ORDER BY m.workspace.slug", Membership.class)
+                .setParameter("user", actor.userId())
+                .getResultStream()
+                .map(m -> WorkspaceMembership.of(m.workspace(), Optional.of(m.role())))
+                .toList();
+    }
+
+    /** The members of a workspace the actor may see, by user id. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Map<String, Role> members(Actor actor, String slug) {
+        Workspace workspace = find(slug).orElseThrow(() -> unknownWorkspace(slug));
+        boolean member = membershipOf(workspace, actor.userId()).isPresent();
+        if (!member && !actor.can(Permission.VIEW_ALL_WORKSPACES)) {
+            throw unknownWorkspace(slug); // not a member: do not reveal that it exists
+        }
+        return entityManager.createQuery("SELECT m FROM Membership m WHERE m.workspace = :ws ORDER BY m.userId",
+                        Membership.class)
+                .setParameter("ws", workspace)
+                .getResultStream()
+                .collect(Collectors.toMap(Membership::userId, Membership::role, (a, b) -> a,
+                        TreeMap::new));
+    }
+
+    private Optional<Workspace> find(String slug) {
+        return entityManager.createQuery("SELECT w FROM Workspace w WHERE w.slug = :slug", Workspace.class)
+                .setParameter("slug", slug)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private Optional<Membership> membershipOf(Workspace workspace, String userId) {
+        return entityManager.createQuery("SELECT m FROM Membership m WHERE m.workspace = :ws AND m.userId = :user",
+                        Membership.class)
+                .setParameter("ws", workspace)
+                .setParameter("user", userId)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private static NotFoundException unknownWorkspace(String slug) {
+        return new NotFoundException("No workspace '" + slug + "' is visible to you.");
+    }
+}

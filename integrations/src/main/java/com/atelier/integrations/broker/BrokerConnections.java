@@ -1,0 +1,64 @@
+package com.atelier.integrations.broker;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.Duration;
+
+/**
+ * The connection factory for the Apache ActiveMQ Artemis broker that carries generation jobs. WildFly's own
+ * messaging subsystem cannot be provisioned from Maven Central, so the application talks to a standalone broker
+ * with the Jakarta Artemis client. One factory per application: it pools its own connections.
+ */
+@ApplicationScoped
+public class BrokerConnections {
+
+    private ActiveMQConnectionFactory factory;
+    private String url;
+    private String user;
+    private String password;
+
+    protected BrokerConnections() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public BrokerConnections(@ConfigProperty(name = "atelier.broker.url", defaultValue = "tcp://127.0.0.1:61616") String url,
+                             @ConfigProperty(name = "atelier.broker.user", defaultValue = "atelier") String user,
+                             @ConfigProperty(name = "atelier.broker.password", defaultValue = "atelier") String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+        this.factory = new ActiveMQConnectionFactory(url, user, password);
+    }
+
+    @Produces
+    @Broker
+    public ConnectionFactory connectionFactory() {
+        return factory;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    /**
+     * A factory that gives up after one attempt within the timeout: the shared one retries, which is right for
+     * jobs and wrong for a health answer. The caller closes it.
+     */
+    public ActiveMQConnectionFactory singleAttemptFactory(Duration timeout) {
+        String options = "initialConnectAttempts=1&reconnectAttempts=0&callTimeout=" + timeout.toMillis()
+                + "&connectionTTL=" + Math.max(timeout.toMillis(), 1000);
+        return new ActiveMQConnectionFactory(url + (url.contains("?") ? "&" : "?") + options, user, password);
+    }
+
+    @PreDestroy
+    void close() {
+        factory.close();
+    }
+}

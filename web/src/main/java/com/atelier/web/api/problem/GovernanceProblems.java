@@ -1,0 +1,55 @@
+package com.atelier.web.api.problem;
+
+import com.atelier.governance.failure.AccessDeniedException;
+import com.atelier.governance.failure.ConflictException;
+import com.atelier.governance.failure.DependencyUnavailableException;
+import com.atelier.governance.failure.GovernanceException;
+import com.atelier.governance.failure.InvalidInputException;
+import com.atelier.governance.failure.NotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Maps each kind of governance refusal to its HTTP status, keeping the rule's own message. */
+@Provider
+@ApplicationScoped
+public class GovernanceProblems implements ExceptionMapper<GovernanceException> {
+
+    private ProblemFactory problems;
+
+    public GovernanceProblems() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public GovernanceProblems(ProblemFactory problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public Response toResponse(GovernanceException e) {
+        Problem problem = problems.problem(statusOf(e), e.title(), e.getMessage());
+        if (e instanceof InvalidInputException invalid) {
+            problem = problem.withField(invalid.field());
+        }
+        return problem.toResponse();
+    }
+
+    static Status statusOf(GovernanceException e) {
+        if (e instanceof AccessDeniedException) {
+            return Status.FORBIDDEN;
+        } else if (e instanceof InvalidInputException) {
+            return Status.BAD_REQUEST;
+        } else if (e instanceof ConflictException) {
+            return Status.CONFLICT;
+        } else if (e instanceof NotFoundException) {
+            return Status.NOT_FOUND;
+        } else if (e instanceof DependencyUnavailableException) {
+            return Status.SERVICE_UNAVAILABLE;
+        }
+        return Status.INTERNAL_SERVER_ERROR;
+    }
+}
