@@ -1,5 +1,6 @@
 package com.atelier.web.api.problem;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -10,6 +11,7 @@ import java.util.List;
  * An RFC 9457 problem report: what went wrong, for whom, and what to do. Extension members: the request id to
  * quote to support, the offending field, and the state of dependencies for 503s.
  */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(URI type, String title, int status, String detail, String requestId, String field,
                       List<?> dependencies) {
 
