@@ -3,6 +3,7 @@ package com.atelier.inference;
 import com.atelier.inference.contract.ModelCatalog;
 import com.atelier.inference.contract.ModelContract;
 import com.atelier.inference.contract.ModelKind;
+import com.atelier.inference.endpoint.ClientTransport;
 import com.atelier.inference.endpoint.EndpointHealth;
 import com.atelier.inference.endpoint.EndpointPool;
 import com.atelier.inference.endpoint.FailoverInvoker;
@@ -36,19 +37,36 @@ import java.util.concurrent.TimeUnit;
 /**
  * The typed Triton client the portal uses: text-to-image generation, safety scoring and upscaling
  * across several Triton endpoints, plus their health. Thread-safe; one instance per application,
- * closed on shutdown (it owns one gRPC channel per endpoint and a probing thread).
+ * closed on shutdown: it owns its threads (Netty event loops, callbacks, the prober) and one gRPC
+ * channel per endpoint, and {@link #close()} stops them all, so nothing of it outlives an application
+ * server deployment.
  */
 public final class TritonClient implements AutoCloseable {
 
+    /** How long close() lets calls in flight finish before cancelling them. */
+    private static final Duration CHANNEL_SHUTDOWN = Duration.ofSeconds(2);
+    /** How long close() waits for the event loop and callback threads to end. */
+    private static final Duration TRANSPORT_SHUTDOWN = Duration.ofSeconds(5);
+
     private final TritonClientSettings settings;
+    private final ClientTransport transport;
     private final EndpointPool pool;
     private final FailoverInvoker invoker;
 
     public TritonClient(TritonClientSettings settings) {
         this.settings = settings;
-        this.pool = new EndpointPool(
-                settings.endpoints().stream().map(target -> new TritonEndpoint(target, settings.maxInboundMessageBytes())).toList(),
-                ModelCatalog.names(), settings.probeInterval(), settings.probeTimeout());
+        int eventLoops = Math.min(settings.endpoints().size(), Math.max(1, Runtime.getRuntime().availableProcessors()));
+        this.transport = new ClientTransport(eventLoops, TRANSPORT_SHUTDOWN);
+        try {
+            this.pool = new EndpointPool(
+                    settings.endpoints().stream()
+                            .map(target -> new TritonEndpoint(target, settings.maxInboundMessageBytes(), transport))
+                            .toList(),
+                    ModelCatalog.names(), settings.probeInterval(), settings.probeTimeout());
+        } catch (RuntimeException e) {
+            transport.close();
+            throw e;
+        }
         this.invoker = new FailoverInvoker(pool, settings.retryPolicy(), settings.probeTimeout());
     }
 
@@ -188,8 +206,13 @@ public final class TritonClient implements AutoCloseable {
         return duration.getCount() == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(duration.getNs() / duration.getCount()));
     }
 
+    /** Stops probing, closes the channels (calls in flight get up to 2 s), then stops and awaits the client's threads. */
     @Override
     public void close() {
-        pool.close();
+        try {
+            pool.close(CHANNEL_SHUTDOWN);
+        } finally {
+            transport.close();
+        }
     }
 }

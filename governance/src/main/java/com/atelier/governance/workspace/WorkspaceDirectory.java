@@ -5,6 +5,7 @@ import com.atelier.governance.access.Permission;
 import com.atelier.governance.access.Role;
 import com.atelier.governance.audit.AuditEvent;
 import com.atelier.governance.audit.AuditTrail;
+import com.atelier.governance.failure.AccessDeniedException;
 import com.atelier.governance.failure.ConflictException;
 import com.atelier.governance.failure.InvalidInputException;
 import com.atelier.governance.failure.NotFoundException;
@@ -15,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -53,7 +55,7 @@ public class WorkspaceDirectory {
             throw new ConflictException("A workspace with the slug '" + spec.slug() + "' already exists; choose"
                     + " another slug.");
         }
-        Workspace workspace = new Workspace(spec, clock.instant(), actor.userId());
+        Workspace workspace = new Workspace(spec, clock.instant().truncatedTo(ChronoUnit.MICROS), actor.userId());
         entityManager.persist(workspace);
         auditTrail.append(AuditEvent.inWorkspace(actor, workspace.slug(), "workspace.created", "workspace",
                 workspace.slug(), Json.createObjectBuilder()
@@ -138,6 +140,29 @@ public class WorkspaceDirectory {
                 .getResultStream()
                 .collect(Collectors.toMap(Membership::userId, Membership::role, (a, b) -> a,
                         TreeMap::new));
+    }
+
+    /**
+     * The workspace, if the actor may act in it with the permission: a member whose workspace role grants it
+     * (and whose token still carries that role), or, for viewing, compliance and admin everywhere. A non-member
+     * learns nothing about whether the workspace exists.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Workspace access(Actor actor, String slug, Permission permission) {
+        Workspace workspace = find(slug).orElseThrow(() -> unknownWorkspace(slug));
+        Optional<Role> role = membershipOf(workspace, actor.userId()).map(Membership::role)
+                .filter(r -> actor.roles().contains(r));
+        if (role.map(r -> r.permissions().contains(permission)).orElse(false)) {
+            return workspace;
+        }
+        if (permission == Permission.VIEW_WORKSPACE && actor.can(Permission.VIEW_ALL_WORKSPACES)) {
+            return workspace;
+        }
+        if (role.isEmpty() && !actor.can(Permission.VIEW_ALL_WORKSPACES)) {
+            throw unknownWorkspace(slug);
+        }
+        throw new AccessDeniedException("Your role in workspace '" + slug + "' ("
+                + role.map(Role::realmName).orElse("none") + ") does not allow " + permission + ".");
     }
 
     private Optional<Workspace> find(String slug) {

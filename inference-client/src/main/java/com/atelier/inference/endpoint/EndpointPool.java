@@ -1,5 +1,6 @@
 package com.atelier.inference.endpoint;
 
+import io.grpc.Deadline;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class EndpointPool implements AutoCloseable {
     private final Duration probeTimeout;
     private final ScheduledExecutorService prober;
     private final AtomicInteger tieBreaker = new AtomicInteger();
+    private volatile Thread proberThread;
 
     public EndpointPool(List<TritonEndpoint> endpoints, List<String> probedModels, Duration probeInterval, Duration probeTimeout) {
         if (endpoints.isEmpty()) {
@@ -35,8 +37,9 @@ public final class EndpointPool implements AutoCloseable {
         this.probedModels = List.copyOf(probedModels);
         this.probeTimeout = probeTimeout;
         this.prober = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "triton-endpoint-prober");
+            Thread thread = new Thread(runnable, ClientTransport.THREAD_PREFIX + "-prober");
             thread.setDaemon(true);
+            proberThread = thread;
             return thread;
         });
         prober.scheduleWithFixedDelay(this::probeInBackground, 0, probeInterval.toMillis(), TimeUnit.MILLISECONDS);
@@ -108,9 +111,32 @@ public final class EndpointPool implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the background probes and shuts every channel down: calls in flight get a moment to finish
+     * (at most {@code timeout} for all channels together), then what is left is cancelled.
+     */
+    public void close(Duration timeout) {
+        prober.shutdownNow();
+        endpoints.forEach(TritonEndpoint::shutdown);
+        Deadline deadline = Deadline.after(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        endpoints.forEach(endpoint -> endpoint.awaitTermination(deadline));
+        try {
+            // A probe round in progress ends once the channels are closed (its calls fail).
+            Thread thread = proberThread;
+            if (thread != null) {
+                // The executor reports termination just before its thread returns: wait for the thread itself.
+                TimeUnit.NANOSECONDS.timedJoin(thread, Math.max(1, deadline.timeRemaining(TimeUnit.NANOSECONDS)));
+            }
+            if (!prober.isTerminated() || (thread != null && thread.isAlive())) {
+                LOG.warn("Triton endpoint prober did not stop within {}", timeout);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
-        prober.shutdownNow();
-        endpoints.forEach(TritonEndpoint::close);
+        close(Duration.ofSeconds(2));
     }
 }

@@ -14,14 +14,14 @@ import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 import io.grpc.ConnectivityState;
 import io.grpc.Deadline;
-import io.grpc.Grpc;
-import io.grpc.InsecureChannelCredentials;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,16 +38,13 @@ public final class TritonEndpoint implements AutoCloseable {
     private final GRPCInferenceServiceFutureStub futureStub;
     private final AtomicInteger outstanding = new AtomicInteger();
     private volatile EndpointHealth health;
+    /** Probe calls not answered yet; close() cancels them rather than wait out their deadline. */
+    private final Set<ListenableFuture<?>> probesInFlight = ConcurrentHashMap.newKeySet();
 
-    public TritonEndpoint(String target, int maxInboundMessageBytes) {
+    /** Opens (lazily: nothing connects before the first call) the endpoint's channel on the client's transport. */
+    public TritonEndpoint(String target, int maxInboundMessageBytes, ClientTransport transport) {
         this.target = target;
-        // Plaintext inside the cluster network, as Triton serves gRPC by default; TLS would terminate at the mesh.
-        this.channel = Grpc.newChannelBuilder(target, InsecureChannelCredentials.create())
-                .maxInboundMessageSize(maxInboundMessageBytes)
-                .keepAliveTime(30, TimeUnit.SECONDS)
-                // Retries are the client's own (RetryPolicy), counted and bounded in one place.
-                .disableRetry()
-                .build();
+        this.channel = transport.newChannel(target, maxInboundMessageBytes);
         this.blockingStub = GRPCInferenceServiceGrpc.newBlockingStub(channel);
         this.futureStub = GRPCInferenceServiceGrpc.newFutureStub(channel);
         this.health = EndpointHealth.notProbedYet(target);
@@ -85,14 +82,19 @@ public final class TritonEndpoint implements AutoCloseable {
     /**
      * Asks ServerLive, ServerReady and ModelReady for each model in parallel, in one round trip, and
      * records the answer. Never completes exceptionally: a failure is an unhealthy answer.
+     *
+     * <p>A pod that came back must be seen at this probe, and one that is down must cost at most the
+     * timeout. After a failed connection the channel sits in TRANSIENT_FAILURE, where calls fail at
+     * once ("UNAVAILABLE: io exception") until its reconnect backoff (up to two minutes) has passed.
+     * So the probe cuts the backoff short and its calls wait for the connection (waitForReady), within
+     * the deadline, instead of failing fast.
      */
     public CompletableFuture<EndpointHealth> probe(List<String> models, Duration timeout) {
         if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
-            // A pod that came back should be seen at this probe, not after the channel's reconnect backoff.
             channel.resetConnectBackoff();
         }
         Deadline deadline = Deadline.after(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        GRPCInferenceServiceFutureStub stub = futureStub.withDeadline(deadline);
+        GRPCInferenceServiceFutureStub stub = futureStub.withDeadline(deadline).withWaitForReady();
         ListenableFuture<ServerLiveResponse> live = stub.serverLive(ServerLiveRequest.getDefaultInstance());
         ListenableFuture<ServerReadyResponse> ready = stub.serverReady(ServerReadyRequest.getDefaultInstance());
         List<ListenableFuture<ModelReadyResponse>> modelReady = new ArrayList<>();
@@ -103,8 +105,10 @@ public final class TritonEndpoint implements AutoCloseable {
         List<ListenableFuture<?>> all = new ArrayList<>(modelReady);
         all.add(live);
         all.add(ready);
+        probesInFlight.addAll(all);
         Futures.whenAllComplete(all).run(() -> {
-            EndpointHealth answer = healthFrom(live, ready, models, modelReady);
+            probesInFlight.removeAll(all);
+            EndpointHealth answer = healthFrom(live, ready, models, modelReady, timeout);
             health = answer;
             result.complete(answer);
         }, MoreExecutors.directExecutor());
@@ -125,13 +129,13 @@ public final class TritonEndpoint implements AutoCloseable {
     }
 
     private EndpointHealth healthFrom(ListenableFuture<ServerLiveResponse> live, ListenableFuture<ServerReadyResponse> ready,
-                                      List<String> models, List<ListenableFuture<ModelReadyResponse>> modelReady) {
+                                      List<String> models, List<ListenableFuture<ModelReadyResponse>> modelReady, Duration timeout) {
         Instant now = Instant.now();
         boolean isLive;
         try {
             isLive = Futures.getDone(live).getLive();
         } catch (Exception e) {
-            return new EndpointHealth(target, false, false, List.of(), describe(Status.fromThrowable(e)), now);
+            return new EndpointHealth(target, false, false, List.of(), unreachable(Status.fromThrowable(e), timeout), now);
         }
         boolean isReady;
         try {
@@ -163,21 +167,42 @@ public final class TritonEndpoint implements AutoCloseable {
         return new EndpointHealth(target, isLive, isReady, readyModels, detail, now);
     }
 
+    /** Why ServerLive failed; a deadline spent waiting for a connection means the pod is unreachable. */
+    private String unreachable(Status status, Duration timeout) {
+        ConnectivityState state = channel.getState(false);
+        if (status.getCode() == Status.Code.DEADLINE_EXCEEDED && state != ConnectivityState.READY) {
+            return "UNAVAILABLE: no connection within " + timeout.toMillis() + " ms (channel " + state + ")";
+        }
+        return describe(status);
+    }
+
     static String describe(Status status) {
         String description = status.getDescription();
         return status.getCode() + (description == null || description.isBlank() ? "" : ": " + description);
     }
 
-    @Override
-    public void close() {
+    /** Starts an orderly shutdown: calls in flight may finish, new ones fail, probes are cancelled. */
+    void shutdown() {
         channel.shutdown();
+        probesInFlight.forEach(probe -> probe.cancel(true));
+    }
+
+    /** Waits until the channel has terminated, cancelling what is left once the deadline has passed. */
+    void awaitTermination(Deadline deadline) {
         try {
-            if (!channel.awaitTermination(2, TimeUnit.SECONDS)) {
+            if (!channel.awaitTermination(deadline.timeRemaining(TimeUnit.NANOSECONDS), TimeUnit.NANOSECONDS)) {
                 channel.shutdownNow();
+                channel.awaitTermination(1, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             channel.shutdownNow();
             Thread.currentThread().interrupt();
         }
+    }
+
+    @Override
+    public void close() {
+        shutdown();
+        awaitTermination(Deadline.after(2, TimeUnit.SECONDS));
     }
 }

@@ -5,15 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class EndpointPoolTest {
 
+    private static ClientTransport transport;
+
+    @BeforeAll
+    static void openTransport() {
+        transport = new ClientTransport(1, Duration.ofSeconds(5));
+    }
+
+    @AfterAll
+    static void closeTransport() {
+        transport.close();
+    }
+
+    private static TritonEndpoint endpoint(String target) {
+        return new TritonEndpoint(target, 1024, transport);
+    }
+
     @Test
     void picksTheUnprobedEndpointWithFewestCallsInFlight() {
         // Channels connect lazily and the first probe is far away: nothing touches the network here.
-        TritonEndpoint busy = new TritonEndpoint("127.0.0.1:1", 1024);
-        TritonEndpoint idle = new TritonEndpoint("127.0.0.1:2", 1024);
+        TritonEndpoint busy = endpoint("127.0.0.1:1");
+        TritonEndpoint idle = endpoint("127.0.0.1:2");
         try (EndpointPool pool = new EndpointPool(List.of(busy, idle), List.of("sdxl"), Duration.ofHours(1), Duration.ofSeconds(1))) {
             busy.callStarted();
             busy.callStarted();
@@ -26,8 +44,8 @@ class EndpointPoolTest {
 
     @Test
     void skipsEndpointsMarkedDownOrWithoutTheModel() {
-        TritonEndpoint down = new TritonEndpoint("127.0.0.1:1", 1024);
-        TritonEndpoint noModel = new TritonEndpoint("127.0.0.1:2", 1024);
+        TritonEndpoint down = endpoint("127.0.0.1:1");
+        TritonEndpoint noModel = endpoint("127.0.0.1:2");
         try (EndpointPool pool = new EndpointPool(List.of(down, noModel), List.of("sdxl"), Duration.ofHours(1), Duration.ofSeconds(1))) {
             down.markDown(io.grpc.Status.UNAVAILABLE.withDescription("connection refused"));
             noModel.markModelNotReady("sdxl", io.grpc.Status.UNAVAILABLE);

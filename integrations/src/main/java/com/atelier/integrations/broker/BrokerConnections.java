@@ -43,6 +43,16 @@ public class BrokerConnections {
         return factory;
     }
 
+    /**
+     * A factory for job consumers: no client-side prefetch (consumerWindowSize=0), so jobs spread over all workers
+     * of all nodes instead of piling up in one, and endless reconnection, so workers resume after a broker restart.
+     */
+    public ConnectionFactory consumerFactory() {
+        return new ActiveMQConnectionFactory(url + (url.contains("?") ? "&" : "?")
+                + "consumerWindowSize=0&reconnectAttempts=-1&retryInterval=1000&retryIntervalMultiplier=2"
+                + "&maxRetryInterval=15000", user, password);
+    }
+
     public String url() {
         return url;
     }

@@ -1,0 +1,150 @@
+package com.atelier.governance.asset;
+
+import com.atelier.governance.generation.GenerationJob;
+import com.atelier.governance.workspace.Workspace;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * One generated image and everything needed to reproduce and govern it: which job, model and version, LoRAs,
+ * seed, parameters, prompt, who asked, and the hash of its bytes in the asset store.
+ */
+@Entity
+@Table(name = "asset")
+public class Asset {
+
+    @Id
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "workspace_id", nullable = false, updatable = false)
+    private Workspace workspace;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "job_id", nullable = false, updatable = false)
+    private GenerationJob job;
+
+    @Column(name = "position", nullable = false, updatable = false)
+    private int position;
+
+    @Column(name = "model", nullable = false, updatable = false)
+    private String model;
+
+    @Column(name = "model_version", nullable = false, updatable = false)
+    private String modelVersion;
+
+    @Column(name = "loras", nullable = false, updatable = false)
+    private String loras;
+
+    @Column(name = "seed", nullable = false, updatable = false)
+    private long seed;
+
+    @Column(name = "parameters", nullable = false, updatable = false)
+    private String parameters;
+
+    @Column(name = "prompt", nullable = false, updatable = false)
+    private String prompt;
+
+    @Column(name = "requester", nullable = false, updatable = false)
+    private String requester;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", nullable = false)
+    private AssetState state;
+
+    @Column(name = "blocked_reason")
+    private String blockedReason;
+
+    @Column(name = "content_hash", nullable = false, updatable = false)
+    private String contentHash;
+
+    @Column(name = "media_type", nullable = false, updatable = false)
+    private String mediaType;
+
+    @Column(name = "width", nullable = false, updatable = false)
+    private int width;
+
+    @Column(name = "height", nullable = false, updatable = false)
+    private int height;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "asset_tag", joinColumns = @JoinColumn(name = "asset_id"))
+    @Column(name = "tag")
+    private Set<String> tags = new TreeSet<>();
+
+    protected Asset() {
+        // for JPA
+    }
+
+    /** The provenance of a new asset: the job it came from and how it was rendered. */
+    public record Origin(GenerationJob job, String model, String modelVersion, int position, long seed, String loras,
+                         String parameters, Instant createdAt) {
+    }
+
+    /** The stored image: where its bytes are and what it is. */
+    public record Content(String contentHash, String mediaType, int width, int height) {
+    }
+
+    public Asset(Origin origin, Content content, Optional<String> blockedReason) {
+        this.id = UUID.randomUUID();
+        this.job = origin.job();
+        this.workspace = origin.job().workspace();
+        this.position = origin.position();
+        this.model = origin.model();
+        this.modelVersion = origin.modelVersion();
+        this.loras = origin.loras();
+        this.seed = origin.seed();
+        this.parameters = origin.parameters();
+        this.prompt = origin.job().spec().prompt();
+        this.requester = origin.job().requester();
+        this.createdAt = origin.createdAt();
+        this.contentHash = content.contentHash();
+        this.mediaType = content.mediaType();
+        this.width = content.width();
+        this.height = content.height();
+        this.state = blockedReason.isPresent() ? AssetState.BLOCKED : AssetState.GENERATED;
+        this.blockedReason = blockedReason.orElse(null);
+    }
+
+    void tag(String tag) {
+        tags.add(tag);
+    }
+
+    public UUID id() { return id; }
+    public UUID jobId() { return job.id(); }
+    public int position() { return position; }
+    public String model() { return model; }
+    public String modelVersion() { return modelVersion; }
+    public String loras() { return loras; }
+    public long seed() { return seed; }
+    public String parameters() { return parameters; }
+    public String prompt() { return prompt; }
+    public String requester() { return requester; }
+    public Instant createdAt() { return createdAt; }
+    public AssetState state() { return state; }
+    public Optional<String> blockedReason() { return Optional.ofNullable(blockedReason); }
+    public String contentHash() { return contentHash; }
+    public String mediaType() { return mediaType; }
+    public int width() { return width; }
+    public int height() { return height; }
+    public Set<String> tags() { return Set.copyOf(tags); }
+    public Workspace workspace() { return workspace; }
+}

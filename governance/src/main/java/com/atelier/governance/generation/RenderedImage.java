@@ -1,0 +1,11 @@
+package com.atelier.governance.generation;
+
+import java.util.Optional;
+
+/**
+ * One image a worker rendered and stored for a job: which model made it, at which position of the job's batch,
+ * where its bytes are, and why the output check blocked it, if it did.
+ */
+public record RenderedImage(String model, String modelVersion, int position, long seed, String contentHash,
+                            String mediaType, int width, int height, Optional<String> blockedReason) {
+}

@@ -1,0 +1,76 @@
+package com.atelier.integrations.generation;
+
+import com.atelier.governance.generation.JobLedger;
+import com.atelier.integrations.broker.BrokerConnections;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.inject.Inject;
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.jms.JmsComponent;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Runs the Camel context of the generation routes for the life of the deployment (camel-cdi is gone in Camel 4),
+ * and at start queues again every job that was accepted but not finished, which covers a crash between a
+ * commit and its send. Queued twice is harmless: the workers are idempotent by job id.
+ */
+@Singleton
+@Startup
+@DependsOn("atelier-governance.jar#DatabaseSchema")
+public class GenerationWorkers {
+
+    private static final Logger LOG = Logger.getLogger(GenerationWorkers.class.getName());
+
+    private JobRunner runner;
+    private BrokerConnections broker;
+    private JobLedger ledger;
+    private ArtemisJobQueue queue;
+    private int workers;
+    private CamelContext camel;
+
+    public GenerationWorkers() {
+        // for the EJB container
+    }
+
+    @Inject
+    public GenerationWorkers(JobRunner runner, BrokerConnections broker, JobLedger ledger, ArtemisJobQueue queue,
+                             @ConfigProperty(name = "atelier.generation.workers", defaultValue = "2") int workers) {
+        this.runner = runner;
+        this.broker = broker;
+        this.ledger = ledger;
+        this.queue = queue;
+        this.workers = workers;
+    }
+
+    @PostConstruct
+    void start() {
+        try {
+            camel = new DefaultCamelContext();
+            camel.getCamelContextExtension().setName("atelier-generation");
+            camel.setApplicationContextClassLoader(GenerationWorkers.class.getClassLoader());
+            camel.addComponent("jms", JmsComponent.jmsComponent(broker.consumerFactory()));
+            camel.addRoutes(new GenerationRoutes(runner, workers));
+            camel.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("the generation routes could not start", e);
+        }
+        var unfinished = ledger.unfinished();
+        unfinished.forEach((UUID id) -> queue.send(id));
+        LOG.info(() -> "generation workers started (" + workers + " consumers); " + unfinished.size()
+                + " unfinished jobs queued again");
+    }
+
+    @PreDestroy
+    void stop() {
+        if (camel != null) {
+            camel.stop();
+        }
+    }
+}

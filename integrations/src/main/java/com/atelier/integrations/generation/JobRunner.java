@@ -1,0 +1,82 @@
+package com.atelier.integrations.generation;
+
+import com.atelier.governance.asset.AssetStore;
+import com.atelier.governance.generation.GenerationSpec;
+import com.atelier.governance.generation.JobLedger;
+import com.atelier.governance.generation.JobTicket;
+import com.atelier.governance.generation.RenderedImage;
+import com.atelier.inference.image.GeneratedImage;
+import com.atelier.integrations.inference.TritonConnection;
+import com.atelier.integrations.inference.TritonRenderings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/**
+ * Renders one queued job: starts it in the ledger, asks Triton for each model's images, checks and stores every
+ * image, and records the assets in one transaction. Any exception leaves the job RUNNING for the route's
+ * redelivery; rendering again is safe because images are content-addressed and completion happens once.
+ */
+@ApplicationScoped
+public class JobRunner {
+
+    private static final Logger LOG = Logger.getLogger(JobRunner.class.getName());
+    private static final Duration CALL_DEADLINE = Duration.ofMinutes(2);
+
+    private JobLedger ledger;
+    private TritonConnection triton;
+    private AssetStore store;
+    private OutputCheck outputCheck;
+
+    protected JobRunner() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public JobRunner(JobLedger ledger, TritonConnection triton, AssetStore store, OutputCheck outputCheck) {
+        this.ledger = ledger;
+        this.triton = triton;
+        this.store = store;
+        this.outputCheck = outputCheck;
+    }
+
+    public void run(String jobId) {
+        UUID id = UUID.fromString(jobId);
+        Optional<JobTicket> ticket = ledger.start(id);
+        if (ticket.isEmpty()) {
+            LOG.fine(() -> "job " + jobId + " is finished, cancelled or unknown; delivery ignored");
+            return;
+        }
+        GenerationSpec spec = ticket.get().spec();
+        List<RenderedImage> images = new ArrayList<>();
+        long gpuMillis = 0;
+        for (String model : spec.models()) {
+            int position = 0;
+            for (var request : TritonRenderings.batches(model, spec)) {
+                var result = triton.client().generate(request, CALL_DEADLINE);
+                for (GeneratedImage image : result) {
+                    String hash = store.put(image.png());
+                    images.add(new RenderedImage(model, image.modelVersion(), position++, image.seed(), hash,
+                            "image/png", image.width(), image.height(), outputCheck.blockedReason(image.png())));
+                }
+                gpuMillis += result.stream().findFirst()
+                        .flatMap(image -> image.timings().serverComputeAverage())
+                        .map(Duration::toMillis).orElse(0L);
+            }
+        }
+        if (!ledger.complete(id, images, gpuMillis)) {
+            LOG.info(() -> "job " + jobId + " was completed by an earlier delivery; this rendering is discarded");
+        }
+    }
+
+    public void fail(String jobId, Exception cause) {
+        String reason = cause == null ? "unknown failure" : cause.getMessage();
+        ledger.fail(UUID.fromString(jobId), "Rendering failed after retries: " + reason);
+    }
+}

@@ -1,0 +1,22 @@
+package com.atelier.web.api;
+
+import com.atelier.governance.asset.Asset;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Set;
+
+/** An asset in API responses, with the URL of its image bytes. */
+public record AssetView(String id, String job, String model, String modelVersion, int position, long seed,
+                        String state, String blockedReason, int width, int height, String mediaType,
+                        String sha256, String requester, Instant createdAt, Set<String> tags, URI content) {
+
+    static AssetView of(Asset asset, URI apiBase) {
+        String slug = asset.workspace().slug();
+        return new AssetView(asset.id().toString(), asset.jobId().toString(), asset.model(), asset.modelVersion(),
+                asset.position(), asset.seed(), asset.state().name(), asset.blockedReason().orElse(null),
+                asset.width(), asset.height(), asset.mediaType(), asset.contentHash(), asset.requester(),
+                asset.createdAt(), asset.tags(),
+                apiBase.resolve("workspaces/" + slug + "/assets/" + asset.id() + "/content"));
+    }
+}

@@ -1,0 +1,116 @@
+package com.atelier.web.api;
+
+import com.atelier.governance.access.Actor;
+import com.atelier.governance.asset.AssetCatalog;
+import com.atelier.governance.failure.InvalidInputException;
+import com.atelier.governance.generation.GenerationDesk;
+import com.atelier.governance.generation.GenerationJob;
+import com.atelier.web.security.Caller;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * /api/v1/workspaces/{ws}/generations: submit (async by default, {@code ?mode=sync} waits for the images up to a
+ * deadline), follow and cancel generation jobs. An {@code Idempotency-Key} header makes a retried POST return the
+ * job the first one created.
+ */
+@Path("/workspaces/{ws}/generations")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class GenerationResource {
+
+    static final Duration SYNC_DEADLINE = Duration.ofSeconds(60);
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    private Caller caller;
+    private GenerationDesk desk;
+    private AssetCatalog assets;
+
+    public GenerationResource() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public GenerationResource(Caller caller, GenerationDesk desk, AssetCatalog assets) {
+        this.caller = caller;
+        this.desk = desk;
+        this.assets = assets;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submit(@PathParam("ws") String workspace, GenerationRequest body,
+                           @HeaderParam("Idempotency-Key") String idempotencyKey,
+                           @QueryParam("mode") @DefaultValue("async") String mode, @Context UriInfo uri) {
+        Actor actor = caller.actor();
+        if (!mode.equals("async") && !mode.equals("sync")) {
+            throw new InvalidInputException("mode", "mode is 'async' (default: 202 and a job URL) or 'sync' (wait for"
+                    + " the images up to " + SYNC_DEADLINE.toSeconds() + " s).");
+        }
+        if (body == null) {
+            throw new InvalidInputException("body", "Send a JSON object with at least 'models' and 'prompt'.");
+        }
+        var submission = desk.submit(actor, workspace, body.toSpec(), Optional.ofNullable(idempotencyKey));
+        GenerationJob job = submission.job();
+        if (mode.equals("sync")) {
+            job = awaitFinal(actor, workspace, job);
+        }
+        Response.ResponseBuilder response = job.state().isFinal()
+                ? Response.ok()
+                : Response.accepted().location(uri.getAbsolutePathBuilder().path(job.id().toString()).build());
+        if (submission.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.entity(view(job, uri)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public JobView job(@PathParam("ws") String workspace, @PathParam("id") UUID id, @Context UriInfo uri) {
+        return view(desk.job(caller.actor(), workspace, id), uri);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public JobView cancel(@PathParam("ws") String workspace, @PathParam("id") UUID id, @Context UriInfo uri) {
+        return view(desk.cancel(caller.actor(), workspace, id), uri);
+    }
+
+    private GenerationJob awaitFinal(Actor actor, String workspace, GenerationJob job) {
+        Instant deadline = Instant.now().plus(SYNC_DEADLINE);
+        GenerationJob current = job;
+        while (!current.state().isFinal() && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            current = desk.job(actor, workspace, job.id());
+        }
+        return current;
+    }
+
+    private JobView view(GenerationJob job, UriInfo uri) {
+        return JobView.of(job, assets.ofJob(job.id()), uri.getBaseUri());
+    }
+}
