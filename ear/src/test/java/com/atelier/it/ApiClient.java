@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.HashMap;
+import java.util.Map;
 
 /** Calls the portal's REST API as one user (or anonymously) and reads JSON answers. */
 final class ApiClient {
@@ -17,9 +19,26 @@ final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String token;
+    private final Map<String, String> headers;
 
     private ApiClient(String token) {
+        this(token, Map.of());
+    }
+
+    private ApiClient(String token, Map<String, String> headers) {
         this.token = token;
+        this.headers = headers;
+    }
+
+    /** The same caller, sending one more header on every request. */
+    ApiClient withHeader(String name, String value) {
+        Map<String, String> more = new HashMap<>(headers);
+        more.put(name, value);
+        return new ApiClient(token, more);
+    }
+
+    String token() {
+        return token;
     }
 
     static ApiClient as(String username) {
@@ -64,12 +83,17 @@ final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    Answer delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(Portal.API + path))
                 .header("Accept", "application/json, application/problem+json");
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(builder::header);
         return builder;
     }
 

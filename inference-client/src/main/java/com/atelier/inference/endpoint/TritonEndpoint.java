@@ -181,10 +181,15 @@ public final class TritonEndpoint implements AutoCloseable {
         return status.getCode() + (description == null || description.isBlank() ? "" : ": " + description);
     }
 
-    /** Starts an orderly shutdown: calls in flight may finish, new ones fail, probes are cancelled. */
+    /**
+     * Starts an orderly shutdown: calls in flight may finish, new ones fail. Probes still waiting for a
+     * connection are cancelled rather than left to spend their deadline.
+     */
     void shutdown() {
         channel.shutdown();
-        probesInFlight.forEach(probe -> probe.cancel(true));
+        if (channel.getState(false) != ConnectivityState.READY) {
+            probesInFlight.forEach(probe -> probe.cancel(true));
+        }
     }
 
     /** Waits until the channel has terminated, cancelling what is left once the deadline has passed. */

@@ -22,6 +22,7 @@ public class BrokerConnections {
     private String url;
     private String user;
     private String password;
+    private String queuePrefix;
 
     protected BrokerConnections() {
         // for CDI proxies
@@ -30,10 +31,12 @@ public class BrokerConnections {
     @Inject
     public BrokerConnections(@ConfigProperty(name = "atelier.broker.url", defaultValue = "tcp://127.0.0.1:61616") String url,
                              @ConfigProperty(name = "atelier.broker.user", defaultValue = "atelier") String user,
-                             @ConfigProperty(name = "atelier.broker.password", defaultValue = "atelier") String password) {
+                             @ConfigProperty(name = "atelier.broker.password", defaultValue = "atelier") String password,
+                             @ConfigProperty(name = "atelier.broker.queue-prefix", defaultValue = "atelier") String queuePrefix) {
         this.url = url;
         this.user = user;
         this.password = password;
+        this.queuePrefix = queuePrefix;
         this.factory = new ActiveMQConnectionFactory(url, user, password);
     }
 
@@ -51,6 +54,14 @@ public class BrokerConnections {
         return new ActiveMQConnectionFactory(url + (url.contains("?") ? "&" : "?")
                 + "consumerWindowSize=0&reconnectAttempts=-1&retryInterval=1000&retryIntervalMultiplier=2"
                 + "&maxRetryInterval=15000", user, password);
+    }
+
+    /**
+     * The broker-wide name of one of the portal's queues. Portals that share a broker (a test server beside a
+     * running one, or staging beside production) keep their jobs apart with different prefixes.
+     */
+    public String queue(String name) {
+        return queuePrefix + "." + name;
     }
 
     public String url() {

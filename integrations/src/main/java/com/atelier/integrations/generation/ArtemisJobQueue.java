@@ -24,7 +24,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class ArtemisJobQueue implements JobQueue {
 
-    static final String QUEUE = "atelier.generation.jobs";
+    static final String QUEUE = "generation.jobs";
     private static final Logger LOG = Logger.getLogger(ArtemisJobQueue.class.getName());
 
     @Resource
@@ -67,7 +67,7 @@ public class ArtemisJobQueue implements JobQueue {
             context.createProducer()
                     .setDeliveryMode(DeliveryMode.PERSISTENT)
                     .setProperty("jobId", jobId.toString())
-                    .send(context.createQueue(QUEUE), jobId.toString());
+                    .send(context.createQueue(broker.queue(QUEUE)), jobId.toString());
         } catch (JMSRuntimeException e) {
             LOG.log(Level.WARNING, "job " + jobId + " accepted but not yet queued (broker unreachable);"
                     + " it is queued again when the workers restart", e);

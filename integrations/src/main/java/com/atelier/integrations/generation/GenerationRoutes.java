@@ -16,19 +16,27 @@ import org.apache.camel.builder.RouteBuilder;
  *       stays pending and completes when a pod returns;</li>
  *   <li>a request Triton will never accept: straight to the dead letters;</li>
  *   <li>anything else: 3 redeliveries with exponential backoff, then the dead letters, where the job ends FAILED
- *       with the reason and the message is kept on atelier.generation.dead for operators.</li>
+ *       with the reason and the message is kept on the dead-letter queue for operators.</li>
  * </ul>
  */
 public class GenerationRoutes extends RouteBuilder {
 
-    static final String DEAD_LETTERS = "atelier.generation.dead";
+    static final String DEAD_LETTERS = "generation.dead";
 
     private final JobRunner runner;
     private final int workers;
+    private final String jobs;
+    private final String deadLetters;
 
-    public GenerationRoutes(JobRunner runner, int workers) {
+    /**
+     * @param jobs        the broker-wide name of the job queue (see BrokerConnections#queue)
+     * @param deadLetters the broker-wide name of the dead-letter queue
+     */
+    public GenerationRoutes(JobRunner runner, int workers, String jobs, String deadLetters) {
         this.runner = runner;
         this.workers = workers;
+        this.jobs = jobs;
+        this.deadLetters = deadLetters;
     }
 
     @Override
@@ -53,7 +61,7 @@ public class GenerationRoutes extends RouteBuilder {
 
         // CLIENT_ACKNOWLEDGE: a job is acknowledged only after the route has finished with it, so a worker that
         // dies mid-job leaves it on the broker for another.
-        from("jms:queue:" + ArtemisJobQueue.QUEUE + "?concurrentConsumers=" + workers
+        from("jms:queue:" + jobs + "?concurrentConsumers=" + workers
                 + "&acknowledgementModeName=CLIENT_ACKNOWLEDGE")
                 .routeId("generation-worker")
                 .process(exchange -> runner.run(exchange.getIn().getBody(String.class)));
@@ -62,6 +70,6 @@ public class GenerationRoutes extends RouteBuilder {
                 .routeId("generation-dead-letter")
                 .process(exchange -> runner.fail(exchange.getIn().getBody(String.class),
                         exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Exception.class)))
-                .to("jms:queue:" + DEAD_LETTERS);
+                .to("jms:queue:" + deadLetters);
     }
 }

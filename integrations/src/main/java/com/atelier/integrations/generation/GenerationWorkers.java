@@ -56,7 +56,8 @@ public class GenerationWorkers {
             camel.getCamelContextExtension().setName("atelier-generation");
             camel.setApplicationContextClassLoader(GenerationWorkers.class.getClassLoader());
             camel.addComponent("jms", JmsComponent.jmsComponent(broker.consumerFactory()));
-            camel.addRoutes(new GenerationRoutes(runner, workers));
+            camel.addRoutes(new GenerationRoutes(runner, workers, broker.queue(ArtemisJobQueue.QUEUE),
+                    broker.queue(GenerationRoutes.DEAD_LETTERS)));
             camel.start();
         } catch (Exception e) {
             throw new IllegalStateException("the generation routes could not start", e);

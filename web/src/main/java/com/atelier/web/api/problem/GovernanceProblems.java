@@ -6,6 +6,7 @@ import com.atelier.governance.failure.DependencyUnavailableException;
 import com.atelier.governance.failure.GovernanceException;
 import com.atelier.governance.failure.InvalidInputException;
 import com.atelier.governance.failure.NotFoundException;
+import com.atelier.governance.failure.PolicyViolationException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -38,8 +39,28 @@ public class GovernanceProblems implements ExceptionMapper<GovernanceException> 
         return problem.toResponse();
     }
 
-    static Status statusOf(GovernanceException e) {
-        if (e instanceof AccessDeniedException) {
+    /** 422: the request is well-formed but a policy refuses its content (JAX-RS has no constant for it). */
+    static final Response.StatusType UNPROCESSABLE = new Response.StatusType() {
+        @Override
+        public int getStatusCode() {
+            return 422;
+        }
+
+        @Override
+        public Response.Status.Family getFamily() {
+            return Response.Status.Family.CLIENT_ERROR;
+        }
+
+        @Override
+        public String getReasonPhrase() {
+            return "Unprocessable Content";
+        }
+    };
+
+    static Response.StatusType statusOf(GovernanceException e) {
+        if (e instanceof PolicyViolationException) {
+            return UNPROCESSABLE;
+        } else if (e instanceof AccessDeniedException) {
             return Status.FORBIDDEN;
         } else if (e instanceof InvalidInputException) {
             return Status.BAD_REQUEST;

@@ -1,0 +1,213 @@
+package com.atelier.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.awaitility.Awaitility;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Generation end to end: REST API with real Keycloak tokens → PostgreSQL → Artemis → Camel workers → the CPU
+ * KServe v2 server → asset store, and back.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class GenerationApiIT {
+
+    private static final String WORKSPACE = "gen-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String GENERATIONS = "/workspaces/" + WORKSPACE + "/generations";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive portal() {
+        return Portal.ear();
+    }
+
+    @BeforeAll
+    static void workspaceWithADesigner() {
+        LocalTriton.ensureRunning();
+        var admin = ApiClient.as("admin");
+        assertThat(admin.post("/workspaces", "{\"slug\":\"" + WORKSPACE + "\",\"name\":\"Generation tests\"}").status())
+                .isEqualTo(201);
+        assertThat(admin.put("/workspaces/" + WORKSPACE + "/members/designer", "{\"role\":\"designer\"}").status())
+                .isEqualTo(200);
+    }
+
+    private static String request(String models, String prompt, int count) {
+        return "{\"models\":" + models + ",\"prompt\":\"" + prompt + "\",\"width\":512,\"height\":512,\"count\":"
+                + count + ",\"seed\":7,\"steps\":4}";
+    }
+
+    private static JsonNode awaitState(ApiClient client, String jobPath, String state) {
+        return Awaitility.await(jobPath + " " + state).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> client.get(jobPath).json(), job -> job.get("state").asText().equals(state));
+    }
+
+    @Test
+    void asyncJobIsAcceptedQueuedAndCompletesWithAuditedAssets() throws Exception {
+        var designer = ApiClient.as("designer");
+
+        var accepted = designer.post(GENERATIONS, request("[\"sdxl\"]", "a teal teapot, studio light", 2));
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        String jobId = accepted.json().get("id").asText();
+        assertThat(location).isEqualTo(Portal.API + GENERATIONS + "/" + jobId);
+        JsonNode done = awaitState(designer, GENERATIONS + "/" + jobId, "SUCCEEDED");
+        JsonNode images = done.get("results").get("sdxl");
+        assertThat(images).hasSize(2);
+        assertThat(images.get(0).get("seed").asLong()).isEqualTo(7);
+        assertThat(images.get(1).get("seed").asLong()).isEqualTo(8);
+        assertThat(images.get(0).get("sha256").asText()).isNotEqualTo(images.get(1).get("sha256").asText());
+        byte[] png = download(designer, images.get(0).get("content").asText());
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(PortalDatabase.count("SELECT count(*) FROM audit_entry WHERE subject_id = ? AND action IN"
+                + " ('generation.requested', 'generation.completed')", jobId)).isEqualTo(2);
+        assertThat(PortalDatabase.count("SELECT count(*) FROM asset WHERE job_id = ?::uuid", jobId)).isEqualTo(2);
+    }
+
+    @Test
+    void syncComparisonOfThreeModelsGroupsResultsPerModelWithTheSameSeeds() {
+        var designer = ApiClient.as("designer");
+
+        var answer = designer.post(GENERATIONS + "?mode=sync",
+                request("[\"flux2\",\"sdxl\",\"sd35-large\"]", "a paper crane on a desk", 2));
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode results = answer.json().get("results");
+        List<String> models = new ArrayList<>();
+        results.fieldNames().forEachRemaining(models::add);
+        assertThat(models).containsExactly("flux2", "sdxl", "sd35-large");
+        results.forEach(images -> {
+            assertThat(images).hasSize(2);
+            assertThat(images.findValuesAsText("seed")).containsExactly("7", "8");
+        });
+        assertThat(results.get("flux2").get(0).get("sha256").asText())
+                .as("different models render different images").isNotEqualTo(results.get("sdxl").get(0).get("sha256").asText());
+    }
+
+    @Test
+    void retriedPostWithTheSameIdempotencyKeyReturnsTheSameJob() throws SQLException {
+        var designer = ApiClient.as("designer");
+        String key = UUID.randomUUID().toString();
+        String body = request("[\"sdxl\"]", "a lighthouse at dawn", 1);
+
+        var first = designer.withHeader("Idempotency-Key", key).post(GENERATIONS, body);
+        var retry = designer.withHeader("Idempotency-Key", key).post(GENERATIONS, body);
+
+        assertThat(first.status()).isIn(200, 202);
+        assertThat(retry.json().get("id").asText()).isEqualTo(first.json().get("id").asText());
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(PortalDatabase.count("SELECT count(*) FROM generation_job WHERE idempotency_key = ?", key))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void badRequestsAreRefusedAuditedAndNothingIsQueued() throws SQLException {
+        var designer = ApiClient.as("designer");
+        long jobsBefore = PortalDatabase.count("SELECT count(*) FROM generation_job");
+        long rejectedBefore = PortalDatabase.count("SELECT count(*) FROM audit_entry WHERE chain = ? AND action ="
+                + " 'generation.rejected'", "workspace:" + WORKSPACE);
+
+        var unknownModel = designer.post(GENERATIONS, request("[\"dalle-9\"]", "a cat", 1));
+        var badSize = designer.post(GENERATIONS, "{\"models\":[\"sdxl\"],\"prompt\":\"a cat\",\"width\":1001}");
+        var tooMany = designer.post(GENERATIONS, request("[\"sdxl\"]", "a cat", 9));
+        var banned = designer.post(GENERATIONS, request("[\"sdxl\"]", "a scene of gore", 1));
+        var notMember = ApiClient.as("art-director").post(GENERATIONS, request("[\"sdxl\"]", "a cat", 1));
+
+        assertThat(unknownModel.status()).isEqualTo(400);
+        assertThat(unknownModel.json().get("field").asText()).isEqualTo("models");
+        assertThat(unknownModel.json().get("detail").asText()).contains("dalle-9").contains("sdxl");
+        assertThat(badSize.status()).isEqualTo(400);
+        assertThat(badSize.json().get("detail").asText()).contains("width must be a multiple of 8");
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.json().get("field").asText()).isEqualTo("count");
+        assertThat(banned.status()).isEqualTo(422);
+        assertThat(banned.json().get("detail").asText()).contains("gore");
+        assertThat(notMember.status()).isEqualTo(404);
+        for (var answer : List.of(unknownModel, badSize, tooMany, banned, notMember)) {
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(PortalDatabase.count("SELECT count(*) FROM generation_job")).isEqualTo(jobsBefore);
+        assertThat(PortalDatabase.count("SELECT count(*) FROM audit_entry WHERE chain = ? AND action ="
+                + " 'generation.rejected'", "workspace:" + WORKSPACE)).isEqualTo(rejectedBefore + 3);
+    }
+
+    @Test
+    void assetGalleryFiltersByModelAndTagAndPages() {
+        var designer = ApiClient.as("designer");
+        var done = designer.post(GENERATIONS + "?mode=sync", request("[\"sdxl\",\"flux2\"]", "a brass key", 2));
+        assertThat(done.status()).isEqualTo(200);
+        String assetId = done.json().get("results").get("flux2").get(1).get("id").asText();
+        String assets = "/workspaces/" + WORKSPACE + "/assets";
+
+        var tagged = designer.put(assets + "/" + assetId + "/tags/hero-shot", "{}");
+        var page = designer.get(assets + "?model=flux2&size=1&page=0").json();
+        var byTag = designer.get(assets + "?tag=hero-shot").json();
+        var badState = designer.get(assets + "?state=SHINY");
+
+        assertThat(tagged.status()).isEqualTo(200);
+        assertThat(tagged.json().get("tags").get(0).asText()).isEqualTo("hero-shot");
+        assertThat(page.get("items")).hasSize(1);
+        assertThat(page.get("total").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(page.get("items").get(0).get("model").asText()).isEqualTo("flux2");
+        assertThat(byTag.get("items").findValuesAsText("id")).containsExactly(assetId);
+        assertThat(badState.status()).isEqualTo(400);
+    }
+
+    @Test
+    void tritonOutageKeepsJobsPendingAndTheyCompleteWhenItReturnsWhileAQueuedJobCanBeCancelled() {
+        var designer = ApiClient.as("designer");
+        LocalTriton.stop();
+        try {
+            // two workers take a job each and wait for Triton; the third job stays on the queue
+            List<String> jobs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                var accepted = designer.post(GENERATIONS, request("[\"sdxl\"]", "outage test " + i, 1));
+                assertThat(accepted.status()).isEqualTo(202);
+                jobs.add(GENERATIONS + "/" + accepted.json().get("id").asText());
+            }
+            awaitState(designer, jobs.get(0), "RUNNING");
+            awaitState(designer, jobs.get(1), "RUNNING");
+            assertThat(designer.get(jobs.get(2)).json().get("state").asText()).isEqualTo("QUEUED");
+
+            var cancelled = designer.delete(jobs.get(2));
+            var tooLate = designer.delete(jobs.get(0));
+
+            assertThat(cancelled.status()).isEqualTo(200);
+            assertThat(cancelled.json().get("state").asText()).isEqualTo("CANCELLED");
+            assertThat(tooLate.status()).isEqualTo(409);
+            LocalTriton.ensureRunning();
+            awaitState(designer, jobs.get(0), "SUCCEEDED");
+            awaitState(designer, jobs.get(1), "SUCCEEDED");
+            assertThat(designer.get(jobs.get(2)).json().get("state").asText()).isEqualTo("CANCELLED");
+            assertThat(designer.get(jobs.get(2)).json().get("results").get("sdxl")).isEmpty();
+        } finally {
+            LocalTriton.ensureRunning();
+        }
+    }
+
+    private static byte[] download(ApiClient client, String url) throws Exception {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + client.token()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("image/png");
+        return response.body();
+    }
+}
