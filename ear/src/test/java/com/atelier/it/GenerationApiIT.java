@@ -10,15 +10,23 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import com.sun.net.httpserver.HttpServer;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -201,6 +209,57 @@ class GenerationApiIT {
         } finally {
             LocalTriton.ensureRunning();
         }
+    }
+
+    @Test
+    void webhookIsRetriedUntilTakenAndEveryNoticeIsSignedAndRecorded() throws Exception {
+        var designer = ApiClient.as("designer");
+        String secret = "whsec-" + UUID.randomUUID();
+        List<String[]> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hooks/atelier", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(new String[]{exchange.getRequestHeaders().getFirst("Atelier-Signature"), body});
+            // the first notice is refused, to see the portal try again
+            exchange.sendResponseHeaders(received.size() == 1 ? 503 : 204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks/atelier";
+            var accepted = designer.post(GENERATIONS, "{\"models\":[\"sdxl\"],\"prompt\":\"a kite\",\"width\":512,"
+                    + "\"height\":512,\"steps\":4,\"webhook\":{\"url\":\"" + url + "\",\"secret\":\"" + secret + "\"}}");
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+            String jobId = accepted.json().get("id").asText();
+
+            Awaitility.await("two webhook deliveries").atMost(Duration.ofSeconds(30)).until(() -> received.size() >= 2);
+
+            String[] taken = received.get(1);
+            String timestamp = taken[0].replaceAll("^t=(\\d+),v1=.*$", "$1");
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            String expected = HexFormat.of().formatHex(mac.doFinal((timestamp + "." + taken[1])
+                    .getBytes(StandardCharsets.UTF_8)));
+            assertThat(taken[0]).isEqualTo("t=" + timestamp + ",v1=" + expected);
+            assertThat(taken[1]).contains(jobId).contains("\"state\":\"SUCCEEDED\"");
+            assertThat(PortalDatabase.count("SELECT count(*) FROM webhook_delivery WHERE job_id = ?::uuid", jobId))
+                    .isEqualTo(2);
+            assertThat(PortalDatabase.count("SELECT count(*) FROM webhook_delivery WHERE job_id = ?::uuid"
+                    + " AND attempt = 1 AND status_code = 503", jobId)).isEqualTo(1);
+            assertThat(designer.get(GENERATIONS + "/" + jobId).body()).as("the secret is never shown again")
+                    .doesNotContain(secret);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
+    void webhookWithoutAUsableUrlOrSecretIsRefused() {
+        var answer = ApiClient.as("designer").post(GENERATIONS, "{\"models\":[\"sdxl\"],\"prompt\":\"a kite\","
+                + "\"webhook\":{\"url\":\"ftp://example.org/x\",\"secret\":\"short\"}}");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("field").asText()).isEqualTo("webhook.url");
     }
 
     private static byte[] download(ApiClient client, String url) throws Exception {

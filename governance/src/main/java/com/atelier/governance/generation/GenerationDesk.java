@@ -73,7 +73,8 @@ public class GenerationDesk {
      * Refusals commit their audit entry and nothing else.
      */
     @Transactional(dontRollbackOn = GovernanceException.class)
-    public Submission submit(Actor actor, String workspaceSlug, GenerationSpec spec, Optional<String> idempotencyKey) {
+    public Submission submit(Actor actor, String workspaceSlug, GenerationSpec spec, Optional<String> idempotencyKey,
+                             Optional<Webhook> webhook) {
         Workspace workspace = directory.access(actor, workspaceSlug, Permission.GENERATE);
         try {
             if (idempotencyKey.isPresent()) {
@@ -110,7 +111,7 @@ public class GenerationDesk {
         }
         long seed = spec.seed() != null ? spec.seed() : ThreadLocalRandom.current().nextLong(SEED_BOUND);
         GenerationJob job = new GenerationJob(UUID.randomUUID(), workspace, actor.userId(), spec.withSeed(seed),
-                idempotencyKey.orElse(null), clock.instant().truncatedTo(ChronoUnit.MICROS));
+                idempotencyKey.orElse(null), clock.instant().truncatedTo(ChronoUnit.MICROS), webhook);
         entityManager.persist(job);
         auditTrail.append(AuditEvent.inWorkspace(actor, workspace.slug(), "generation.requested", "generation",
                 job.id().toString(), summary(spec).add("seed", seed).build().toString()));

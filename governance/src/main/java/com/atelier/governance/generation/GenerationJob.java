@@ -64,12 +64,18 @@ public class GenerationJob {
     @Column(name = "gpu_millis", nullable = false)
     private long gpuMillis;
 
+    @Column(name = "webhook_url", updatable = false)
+    private String webhookUrl;
+
+    @Column(name = "webhook_secret", updatable = false)
+    private String webhookSecret;
+
     protected GenerationJob() {
         // for JPA
     }
 
     GenerationJob(UUID id, Workspace workspace, String requester, GenerationSpec spec, String idempotencyKey,
-                  Instant createdAt) {
+                  Instant createdAt, Optional<Webhook> webhook) {
         this.id = id;
         this.workspace = workspace;
         this.requester = requester;
@@ -78,6 +84,8 @@ public class GenerationJob {
         this.idempotencyKey = idempotencyKey;
         this.createdAt = createdAt;
         this.state = JobState.QUEUED;
+        this.webhookUrl = webhook.map(w -> w.url().toString()).orElse(null);
+        this.webhookSecret = webhook.map(Webhook::secret).orElse(null);
     }
 
     /** QUEUED → RUNNING; a RUNNING job is started again when its worker died before finishing it. */
@@ -166,5 +174,9 @@ public class GenerationJob {
 
     public long gpuMillis() {
         return gpuMillis;
+    }
+
+    public Optional<Webhook> webhook() {
+        return webhookUrl == null ? Optional.empty() : Optional.of(Webhook.of(webhookUrl, webhookSecret));
     }
 }

@@ -51,7 +51,8 @@ public class JobLedger {
         if (job == null || !job.start(clock.instant())) {
             return Optional.empty();
         }
-        return Optional.of(new JobTicket(job.id(), job.workspace().slug(), job.spec(), job.attempts()));
+        return Optional.of(new JobTicket(job.id(), job.workspace().slug(), job.spec(), job.attempts(),
+                job.webhook().isPresent()));
     }
 
     /**
@@ -100,14 +101,20 @@ public class JobLedger {
         return true;
     }
 
-    /** Ends the job FAILED with a reason the requester can read; a no-op for finished jobs. */
+    /**
+     * Ends the job FAILED with a reason the requester can read.
+     *
+     * @return false for a job that was already finished: nothing changes then
+     */
     @Transactional
-    public void fail(UUID jobId, String reason) {
+    public boolean fail(UUID jobId, String reason) {
         GenerationJob job = entityManager.find(GenerationJob.class, jobId, LockModeType.PESSIMISTIC_WRITE);
-        if (job != null && job.fail(clock.instant(), reason)) {
-            auditTrail.append(AuditEvent.inWorkspace(WORKER, job.workspace().slug(), "generation.failed",
-                    "generation", jobId.toString(), Json.createObjectBuilder().add("reason", reason).build().toString()));
+        if (job == null || !job.fail(clock.instant(), reason)) {
+            return false;
         }
+        auditTrail.append(AuditEvent.inWorkspace(WORKER, job.workspace().slug(), "generation.failed",
+                "generation", jobId.toString(), Json.createObjectBuilder().add("reason", reason).build().toString()));
+        return true;
     }
 
     /** Jobs accepted but not finished: after a restart they are queued again (consumers are idempotent). */

@@ -2,6 +2,9 @@ package com.atelier.integrations.generation;
 
 import com.atelier.governance.generation.JobLedger;
 import com.atelier.integrations.broker.BrokerConnections;
+import com.atelier.integrations.webhook.WebhookNotices;
+import com.atelier.integrations.webhook.WebhookRoutes;
+import com.atelier.integrations.webhook.WebhookSender;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.ejb.DependsOn;
@@ -17,7 +20,7 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * Runs the Camel context of the generation routes for the life of the deployment (camel-cdi is gone in Camel 4),
+ * Runs the Camel context of the generation and webhook routes for the life of the deployment (camel-cdi is gone in Camel 4),
  * and at start queues again every job that was accepted but not finished, which covers a crash between a
  * commit and its send. Queued twice is harmless: the workers are idempotent by job id.
  */
@@ -29,6 +32,7 @@ public class GenerationWorkers {
     private static final Logger LOG = Logger.getLogger(GenerationWorkers.class.getName());
 
     private JobRunner runner;
+    private WebhookSender webhookSender;
     private BrokerConnections broker;
     private JobLedger ledger;
     private ArtemisJobQueue queue;
@@ -40,9 +44,10 @@ public class GenerationWorkers {
     }
 
     @Inject
-    public GenerationWorkers(JobRunner runner, BrokerConnections broker, JobLedger ledger, ArtemisJobQueue queue,
+    public GenerationWorkers(JobRunner runner, WebhookSender webhookSender, BrokerConnections broker, JobLedger ledger, ArtemisJobQueue queue,
                              @ConfigProperty(name = "atelier.generation.workers", defaultValue = "2") int workers) {
         this.runner = runner;
+        this.webhookSender = webhookSender;
         this.broker = broker;
         this.ledger = ledger;
         this.queue = queue;
@@ -58,6 +63,8 @@ public class GenerationWorkers {
             camel.addComponent("jms", JmsComponent.jmsComponent(broker.consumerFactory()));
             camel.addRoutes(new GenerationRoutes(runner, workers, broker.queue(ArtemisJobQueue.QUEUE),
                     broker.queue(GenerationRoutes.DEAD_LETTERS)));
+            camel.addRoutes(new WebhookRoutes(webhookSender, broker.queue(WebhookNotices.QUEUE),
+                    broker.queue(WebhookNotices.DEAD_LETTERS)));
             camel.start();
         } catch (Exception e) {
             throw new IllegalStateException("the generation routes could not start", e);

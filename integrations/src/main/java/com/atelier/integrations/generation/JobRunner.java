@@ -8,6 +8,7 @@ import com.atelier.governance.generation.RenderedImage;
 import com.atelier.inference.image.GeneratedImage;
 import com.atelier.integrations.inference.TritonConnection;
 import com.atelier.integrations.inference.TritonRenderings;
+import com.atelier.integrations.webhook.WebhookNotices;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -33,17 +34,20 @@ public class JobRunner {
     private TritonConnection triton;
     private AssetStore store;
     private OutputCheck outputCheck;
+    private WebhookNotices notices;
 
     protected JobRunner() {
         // for CDI proxies
     }
 
     @Inject
-    public JobRunner(JobLedger ledger, TritonConnection triton, AssetStore store, OutputCheck outputCheck) {
+    public JobRunner(JobLedger ledger, TritonConnection triton, AssetStore store, OutputCheck outputCheck,
+                     WebhookNotices notices) {
         this.ledger = ledger;
         this.triton = triton;
         this.store = store;
         this.outputCheck = outputCheck;
+        this.notices = notices;
     }
 
     public void run(String jobId) {
@@ -70,13 +74,20 @@ public class JobRunner {
                         .map(Duration::toMillis).orElse(0L);
             }
         }
-        if (!ledger.complete(id, images, gpuMillis)) {
+        if (ledger.complete(id, images, gpuMillis)) {
+            if (ticket.get().wantsWebhook()) {
+                notices.announce(id);
+            }
+        } else {
             LOG.info(() -> "job " + jobId + " was completed by an earlier delivery; this rendering is discarded");
         }
     }
 
     public void fail(String jobId, Exception cause) {
         String reason = cause == null ? "unknown failure" : cause.getMessage();
-        ledger.fail(UUID.fromString(jobId), "Rendering failed after retries: " + reason);
+        UUID id = UUID.fromString(jobId);
+        if (ledger.fail(id, "Rendering failed after retries: " + reason)) {
+            notices.announce(id); // the sender skips jobs without a webhook
+        }
     }
 }

@@ -1,18 +1,29 @@
 package com.atelier.web.api;
 
 import com.atelier.governance.generation.GenerationSpec;
+import com.atelier.governance.generation.Webhook;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The JSON body of POST /generations. Width and height default to 1024, count to 1; steps, guidance and
- * scheduler to the model's defaults; the seed to a random one, which the job records.
+ * scheduler to the model's defaults; the seed to a random one, which the job records. An optional webhook is
+ * told when the job finishes.
  */
 public record GenerationRequest(List<String> models, String prompt, String negativePrompt, List<Lora> loras,
                                 Long seed, Integer steps, Float guidance, Integer width, Integer height,
-                                Integer count, String scheduler) {
+                                Integer count, String scheduler, WebhookTarget webhook) {
 
     public record Lora(String name, Float weight) {
+    }
+
+    /** Where to POST the job's completion notice, and the secret to sign it with (HMAC-SHA256). */
+    public record WebhookTarget(String url, String secret) {
+    }
+
+    Optional<Webhook> toWebhook() {
+        return Optional.ofNullable(webhook).map(w -> Webhook.of(w.url(), w.secret()));
     }
 
     GenerationSpec toSpec() {

@@ -69,7 +69,8 @@ public class GenerationResource {
         if (body == null) {
             throw new InvalidInputException("body", "Send a JSON object with at least 'models' and 'prompt'.");
         }
-        var submission = desk.submit(actor, workspace, body.toSpec(), Optional.ofNullable(idempotencyKey));
+        var submission = desk.submit(actor, workspace, body.toSpec(), Optional.ofNullable(idempotencyKey),
+                body.toWebhook());
         GenerationJob job = submission.job();
         if (mode.equals("sync")) {
             job = awaitFinal(actor, workspace, job);
