@@ -255,12 +255,14 @@ start_wildfly() {
     port_open "$WILDFLY_PORT" && fail "port $WILDFLY_PORT is taken by another program"
     local server="$ROOT/ear/target/server" base="$STATE/wildfly"
     [[ -x "$server/bin/standalone.sh" ]] || fail "no provisioned server in $server: build with ./mvnw -B install -DskipTests"
-    # A fresh base directory per start: configuration comes from the build, state lives in PostgreSQL and Artemis.
+    # A fresh base directory per start: configuration comes from the build; state lives in PostgreSQL, Artemis
+    # and the asset store (.atelier/assets), all outside it.
     rm -rf "$base" && cp -r "$server/standalone" "$base"
     cp "$ROOT/ear/target/atelier.ear" "$base/deployments/"
     JAVA_OPTS="-Xms128m -Xmx1g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m -Djava.net.preferIPv4Stack=true" \
         launch wildfly "$LOGS/wildfly.log" "$server/bin/standalone.sh" -Djboss.server.base.dir="$base" \
-        -Datelier.keycloak.url="$KEYCLOAK_URL" -Datelier.inference.endpoints="127.0.0.1:$TRITON_PORT"
+        -Datelier.keycloak.url="$KEYCLOAK_URL" -Datelier.inference.endpoints="127.0.0.1:$TRITON_PORT" \
+        -Datelier.assets.dir="$STATE/assets"
     wait_until 180 "WildFly" "$LOGS/wildfly.log" bash -c "[[ -f '$base/deployments/atelier.ear.deployed' || -f '$base/deployments/atelier.ear.failed' ]]"
     if wildfly_failed; then
         cat "$base/deployments/atelier.ear.failed" >&2

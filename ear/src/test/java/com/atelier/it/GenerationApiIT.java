@@ -262,6 +262,17 @@ class GenerationApiIT {
         assertThat(answer.json().get("field").asText()).isEqualTo("webhook.url");
     }
 
+    @Test
+    void openApiDocumentDescribesTheGenerationApi() throws Exception {
+        HttpResponse<String> document = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(Portal.BASE + "/openapi?format=JSON")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).contains("Atelier API").contains("/api/v1/workspaces/{ws}/generations")
+                .contains("/api/v1/workspaces/{ws}/assets");
+    }
+
     private static byte[] download(ApiClient client, String url) throws Exception {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Bearer " + client.token()).GET().build(), HttpResponse.BodyHandlers.ofByteArray());

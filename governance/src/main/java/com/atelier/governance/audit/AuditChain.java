@@ -1,9 +1,8 @@
 package com.atelier.governance.audit;
 
+import com.atelier.governance.provenance.Sha256;
+
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * The hash-chain rule of the audit trail. An entry's hash is SHA-256 over the previous entry's hash followed by
@@ -29,18 +28,10 @@ public final class AuditChain {
                 nullToEmpty(record.clientIp())}) {
             canonical.append(field.getBytes(StandardCharsets.UTF_8).length).append(':').append(field);
         }
-        return HexFormat.of().formatHex(sha256().digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        return Sha256.hex(canonical.toString());
     }
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

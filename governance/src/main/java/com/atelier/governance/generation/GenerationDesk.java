@@ -10,6 +10,7 @@ import com.atelier.governance.failure.GovernanceException;
 import com.atelier.governance.failure.InvalidInputException;
 import com.atelier.governance.failure.NotFoundException;
 import com.atelier.governance.failure.PolicyViolationException;
+import com.atelier.governance.provenance.Sha256;
 import com.atelier.governance.workspace.Workspace;
 import com.atelier.governance.workspace.WorkspaceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,12 +21,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -169,15 +166,6 @@ public class GenerationDesk {
                 .add("models", models)
                 .add("count", spec.count())
                 .add("size", spec.width() + "x" + spec.height())
-                .add("promptSha256", sha256(spec.prompt()));
-    }
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+                .add("promptSha256", Sha256.hex(spec.prompt()));
     }
 }

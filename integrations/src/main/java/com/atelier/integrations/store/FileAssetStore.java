@@ -1,6 +1,7 @@
 package com.atelier.integrations.store;
 
 import com.atelier.governance.asset.AssetStore;
+import com.atelier.governance.provenance.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -11,9 +12,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -42,7 +40,7 @@ public class FileAssetStore implements AssetStore {
 
     @Override
     public String put(byte[] bytes) {
-        String hash = sha256(bytes);
+        String hash = Sha256.hex(bytes);
         Path target = pathOf(hash);
         if (Files.exists(target)) {
             return hash;
@@ -77,13 +75,5 @@ public class FileAssetStore implements AssetStore {
 
     private Path pathOf(String hash) {
         return root.resolve(hash.substring(0, 2)).resolve(hash);
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }
