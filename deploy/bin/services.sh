@@ -82,6 +82,7 @@ launch() {
     shift 2
     setsid nohup "$@" >"$log" 2>&1 </dev/null &
     echo $! >"$RUN/$name.pid"
+    disown  # its end is the service's business, not this shell's (no "Killed" notices)
 }
 
 # ---------------------------------------------------------------- PostgreSQL (Debian's server binaries)

@@ -263,6 +263,32 @@ class GenerationApiIT {
     }
 
     @Test
+    void workspaceDailyImageQuotaRefusesWith429AndRetryAfterWithoutQueueing() throws SQLException {
+        String slug = "quota-" + UUID.randomUUID().toString().substring(0, 8);
+        var admin = ApiClient.as("admin");
+        assertThat(admin.post("/workspaces", "{\"slug\":\"" + slug + "\",\"name\":\"Quota\",\"dailyImageQuota\":3}")
+                .status()).isEqualTo(201);
+        assertThat(admin.put("/workspaces/" + slug + "/members/designer", "{\"role\":\"designer\"}").status())
+                .isEqualTo(200);
+        var designer = ApiClient.as("designer");
+        String generations = "/workspaces/" + slug + "/generations";
+
+        var first = designer.post(generations, request("[\"sdxl\"]", "quota one", 2));
+        var refused = designer.post(generations, request("[\"sdxl\"]", "quota two", 2));
+        var fits = designer.post(generations, request("[\"sdxl\"]", "quota three", 1));
+
+        assertThat(first.status()).isEqualTo(202);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.json().get("detail").asText()).contains("2 of its 3 images");
+        assertThat(refused.headers().firstValue("Retry-After")).hasValueSatisfying(v ->
+                assertThat(Long.parseLong(v)).isBetween(1L, 86_400L));
+        assertThat(fits.status()).as("what remains of the quota can still be used").isEqualTo(202);
+        assertThat(PortalDatabase.count("SELECT count(*) FROM generation_job j JOIN workspace w ON w.id = j.workspace_id"
+                + " WHERE w.slug = ?", slug)).isEqualTo(2);
+    }
+
+    @Test
     void openApiDocumentDescribesTheGenerationApi() throws Exception {
         HttpResponse<String> document = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(Portal.BASE + "/openapi?format=JSON")).GET().build(),

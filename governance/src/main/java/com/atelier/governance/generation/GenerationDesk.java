@@ -11,6 +11,7 @@ import com.atelier.governance.failure.InvalidInputException;
 import com.atelier.governance.failure.NotFoundException;
 import com.atelier.governance.failure.PolicyViolationException;
 import com.atelier.governance.provenance.Sha256;
+import com.atelier.governance.quota.GenerationQuota;
 import com.atelier.governance.workspace.Workspace;
 import com.atelier.governance.workspace.WorkspaceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +47,7 @@ public class GenerationDesk {
     private ModelCatalogue catalogue;
     private PromptPolicy promptPolicy;
     private JobQueue queue;
+    private GenerationQuota quota;
     private AuditTrail auditTrail;
     private Clock clock;
 
@@ -55,12 +57,14 @@ public class GenerationDesk {
 
     @Inject
     public GenerationDesk(EntityManager entityManager, WorkspaceDirectory directory, ModelCatalogue catalogue,
-                          PromptPolicy promptPolicy, JobQueue queue, AuditTrail auditTrail, Clock clock) {
+                          PromptPolicy promptPolicy, JobQueue queue, GenerationQuota quota, AuditTrail auditTrail,
+                          Clock clock) {
         this.entityManager = entityManager;
         this.directory = directory;
         this.catalogue = catalogue;
         this.promptPolicy = promptPolicy;
         this.queue = queue;
+        this.quota = quota;
         this.auditTrail = auditTrail;
         this.clock = clock;
     }
@@ -101,6 +105,8 @@ public class GenerationDesk {
             if (refusal.isPresent()) {
                 throw new PolicyViolationException(refusal.get());
             }
+            quota.reserve(workspace.slug(), workspace.dailyImageQuota().orElse(null), actor.userId(),
+                    spec.count() * spec.models().size());
         } catch (GovernanceException refused) {
             auditTrail.append(AuditEvent.inWorkspace(actor, workspace.slug(), "generation.rejected", "generation",
                     "rejected", summary(spec).add("reason", refused.getMessage()).build().toString()));
@@ -143,6 +149,7 @@ public class GenerationDesk {
         if (!job.cancel(clock.instant())) {
             throw new ConflictException("Job " + jobId + " is " + job.state() + "; only a QUEUED job can be cancelled.");
         }
+        quota.jobFinished(job.requester());
         auditTrail.append(AuditEvent.inWorkspace(actor, workspaceSlug, "generation.cancelled", "generation",
                 jobId.toString(), "{}"));
         return job;

@@ -5,6 +5,7 @@ import com.atelier.governance.access.Origin;
 import com.atelier.governance.asset.Asset;
 import com.atelier.governance.audit.AuditEvent;
 import com.atelier.governance.audit.AuditTrail;
+import com.atelier.governance.quota.GenerationQuota;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -31,6 +32,7 @@ public class JobLedger {
 
     private EntityManager entityManager;
     private AuditTrail auditTrail;
+    private GenerationQuota quota;
     private Clock clock;
 
     protected JobLedger() {
@@ -38,9 +40,10 @@ public class JobLedger {
     }
 
     @Inject
-    public JobLedger(EntityManager entityManager, AuditTrail auditTrail, Clock clock) {
+    public JobLedger(EntityManager entityManager, AuditTrail auditTrail, GenerationQuota quota, Clock clock) {
         this.entityManager = entityManager;
         this.auditTrail = auditTrail;
+        this.quota = quota;
         this.clock = clock;
     }
 
@@ -95,6 +98,7 @@ public class JobLedger {
             assets.add(Json.createObjectBuilder().add("asset", asset.id().toString()).add("model", image.model())
                     .add("state", asset.state().name()).add("sha256", image.contentHash()));
         }
+        quota.jobFinished(job.requester());
         auditTrail.append(AuditEvent.inWorkspace(WORKER, job.workspace().slug(), "generation.completed", "generation",
                 jobId.toString(), Json.createObjectBuilder().add("assets", assets).add("gpuMillis", gpuMillis)
                         .build().toString()));
@@ -112,6 +116,7 @@ public class JobLedger {
         if (job == null || !job.fail(clock.instant(), reason)) {
             return false;
         }
+        quota.jobFinished(job.requester());
         auditTrail.append(AuditEvent.inWorkspace(WORKER, job.workspace().slug(), "generation.failed",
                 "generation", jobId.toString(), Json.createObjectBuilder().add("reason", reason).build().toString()));
         return true;

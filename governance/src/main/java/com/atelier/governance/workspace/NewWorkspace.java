@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * What an admin asks for when creating a workspace. The slug appears in URLs and API paths, so it is short,
- * lower-case and stable.
+ * lower-case and stable. A null daily image quota means the portal default.
  */
-public record NewWorkspace(String slug, String name, String description) {
+public record NewWorkspace(String slug, String name, String description, Integer dailyImageQuota) {
 
     public static final int MAX_NAME = 120;
     public static final int MAX_DESCRIPTION = 2000;
@@ -30,11 +30,18 @@ public record NewWorkspace(String slug, String name, String description) {
             throw new InvalidInputException("name", "The name is " + name.length() + " characters long; the limit is "
                     + MAX_NAME + ".");
         }
+        if (dailyImageQuota != null && dailyImageQuota < 0) {
+            throw new InvalidInputException("dailyImageQuota", "The daily image quota cannot be negative.");
+        }
         description = description == null ? "" : description.strip();
         if (description.length() > MAX_DESCRIPTION) {
             throw new InvalidInputException("description", "The description is " + description.length()
                     + " characters long; the limit is " + MAX_DESCRIPTION + ".");
         }
+    }
+
+    public NewWorkspace(String slug, String name, String description) {
+        this(slug, name, description, null);
     }
 
     private static String abbreviate(String s) {

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.util.Optional;
 
 /** A brand team's shared space: its members, libraries, policies and assets all hang off it. */
 @Entity
@@ -33,6 +34,9 @@ public class Workspace {
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
 
+    @Column(name = "daily_image_quota")
+    private Integer dailyImageQuota;
+
     protected Workspace() {
         // for JPA
     }
@@ -43,6 +47,7 @@ public class Workspace {
         this.description = spec.description();
         this.createdAt = createdAt;
         this.createdBy = createdBy;
+        this.dailyImageQuota = spec.dailyImageQuota();
     }
 
     public Long id() {
@@ -67,5 +72,10 @@ public class Workspace {
 
     public String createdBy() {
         return createdBy;
+    }
+
+    /** The workspace's own limit of images per day; empty means the portal default. */
+    public Optional<Integer> dailyImageQuota() {
+        return Optional.ofNullable(dailyImageQuota);
     }
 }

@@ -44,7 +44,7 @@ public class WorkspaceResource {
         this.directory = directory;
     }
 
-    public record CreateWorkspace(String slug, String name, String description) {
+    public record CreateWorkspace(String slug, String name, String description, Integer dailyImageQuota) {
     }
 
     public record GrantMembership(String role) {
@@ -66,7 +66,7 @@ public class WorkspaceResource {
             throw new InvalidInputException("body", "Send a JSON object with 'slug', 'name' and optional 'description'.");
         }
         WorkspaceMembership created = directory.create(actor, new NewWorkspace(body.slug(), body.name(),
-                body.description()));
+                body.description(), body.dailyImageQuota()));
         return Response.created(uri.getAbsolutePathBuilder().path(created.slug()).build())
                 .entity(WorkspaceView.of(created))
                 .build();

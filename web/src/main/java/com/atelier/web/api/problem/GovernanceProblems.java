@@ -7,8 +7,10 @@ import com.atelier.governance.failure.GovernanceException;
 import com.atelier.governance.failure.InvalidInputException;
 import com.atelier.governance.failure.NotFoundException;
 import com.atelier.governance.failure.PolicyViolationException;
+import com.atelier.governance.failure.QuotaExceededException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -36,6 +38,11 @@ public class GovernanceProblems implements ExceptionMapper<GovernanceException> 
         if (e instanceof InvalidInputException invalid) {
             problem = problem.withField(invalid.field());
         }
+        if (e instanceof QuotaExceededException quota) {
+            return Response.fromResponse(problem.toResponse())
+                    .header(HttpHeaders.RETRY_AFTER, Math.max(1, quota.retryAfter().toSeconds()))
+                    .build();
+        }
         return problem.toResponse();
     }
 
@@ -60,6 +67,8 @@ public class GovernanceProblems implements ExceptionMapper<GovernanceException> 
     static Response.StatusType statusOf(GovernanceException e) {
         if (e instanceof PolicyViolationException) {
             return UNPROCESSABLE;
+        } else if (e instanceof QuotaExceededException) {
+            return Status.TOO_MANY_REQUESTS;
         } else if (e instanceof AccessDeniedException) {
             return Status.FORBIDDEN;
         } else if (e instanceof InvalidInputException) {
