@@ -1,5 +1,9 @@
 package com.atelier.it;
 
+import com.atelier.sdk.AtelierClient;
+import com.atelier.sdk.generation.GenerationRequest;
+import com.atelier.sdk.generation.Job;
+import com.atelier.sdk.generation.JobState;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -286,6 +290,61 @@ class GenerationApiIT {
         assertThat(fits.status()).as("what remains of the quota can still be used").isEqualTo(202);
         assertThat(PortalDatabase.count("SELECT count(*) FROM generation_job j JOIN workspace w ON w.id = j.workspace_id"
                 + " WHERE w.slug = ?", slug)).isEqualTo(2);
+    }
+
+    @Test
+    void serviceAccountGeneratesInAWorkspaceItIsAMemberOf() {
+        var pipeline = ApiClient.withToken(KeycloakTokens.forClient("atelier-ci", "atelier-ci-dev-secret"));
+        var me = pipeline.get("/me").json();
+        assertThat(me.get("userId").asText()).isEqualTo("service-account-atelier-ci");
+        assertThat(me.get("roles")).extracting(JsonNode::asText).containsExactly("developer");
+        assertThat(pipeline.post(GENERATIONS, request("[\"sdxl\"]", "ci render", 1)).status())
+                .as("not a member yet").isEqualTo(404);
+
+        assertThat(ApiClient.as("admin").put("/workspaces/" + WORKSPACE + "/members/service-account-atelier-ci",
+                "{\"role\":\"developer\"}").status()).isEqualTo(200);
+        var accepted = pipeline.post(GENERATIONS + "?mode=sync", request("[\"sdxl\"]", "ci render", 1));
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.json().get("requester").asText()).isEqualTo("service-account-atelier-ci");
+    }
+
+    @Test
+    void usageReportGivesImagesAndGpuTimeByModelAndDayToAdminsOnly() {
+        var designer = ApiClient.as("designer");
+        assertThat(designer.post(GENERATIONS + "?mode=sync", request("[\"flux2\"]", "usage", 2)).status()).isEqualTo(200);
+
+        var usage = ApiClient.as("admin").get("/workspaces/" + WORKSPACE + "/usage");
+        var refused = designer.get("/workspaces/" + WORKSPACE + "/usage");
+
+        assertThat(usage.status()).as(usage.body()).isEqualTo(200);
+        JsonNode report = usage.json();
+        assertThat(report.get("images").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(report.get("lines").findValuesAsText("model")).contains("flux2");
+        assertThat(report.get("lines").get(0).get("day").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
+        assertThat(report.get("gpuSeconds").asDouble()).isGreaterThanOrEqualTo(0);
+        assertThat(refused.status()).isEqualTo(403);
+    }
+
+    @Test
+    void javaSdkRunsAComparisonAndDownloadsVerifiedImages() {
+        AtelierClient sdk = AtelierClient.builder()
+                .url(Portal.API + "/")
+                .keycloakUrl(URI.create(Portal.KEYCLOAK))
+                .password("designer", "demo")
+                .build();
+
+        Job job = sdk.generations().run(WORKSPACE, GenerationRequest.builder()
+                .model("sdxl").model("sd35-large")
+                .prompt("an SDK-made origami fox")
+                .width(512).height(512).count(1).seed(99L).steps(4)
+                .build(), Duration.ofSeconds(60));
+
+        assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(job.results()).containsOnlyKeys("sdxl", "sd35-large");
+        byte[] png = sdk.assets().content(job.results().get("sd35-large").get(0));
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(sdk.me().userId()).isEqualTo("designer");
     }
 
     @Test

@@ -18,8 +18,17 @@ final class KeycloakTokens {
     }
 
     static String forUser(String username) {
-        String form = "grant_type=password&client_id=atelier-api&username=" + URLEncoder.encode(username,
-                StandardCharsets.UTF_8) + "&password=demo";
+        return token("grant_type=password&client_id=atelier-api&username=" + URLEncoder.encode(username,
+                StandardCharsets.UTF_8) + "&password=demo", username);
+    }
+
+    /** A service account's token (client-credentials grant), as a CI pipeline gets it. */
+    static String forClient(String clientId, String secret) {
+        return token("grant_type=client_credentials&client_id=" + clientId + "&client_secret="
+                + URLEncoder.encode(secret, StandardCharsets.UTF_8), clientId);
+    }
+
+    private static String token(String form, String username) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                                     URI.create(Portal.KEYCLOAK + "/realms/atelier/protocol/openid-connect/token"))

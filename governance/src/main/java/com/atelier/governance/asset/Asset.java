@@ -85,6 +85,9 @@ public class Asset {
     @Column(name = "height", nullable = false, updatable = false)
     private int height;
 
+    @Column(name = "gpu_millis", nullable = false, updatable = false)
+    private long gpuMillis;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "asset_tag", joinColumns = @JoinColumn(name = "asset_id"))
     @Column(name = "tag")
@@ -100,7 +103,7 @@ public class Asset {
     }
 
     /** The stored image: where its bytes are and what it is. */
-    public record Content(String contentHash, String mediaType, int width, int height) {
+    public record Content(String contentHash, String mediaType, int width, int height, long gpuMillis) {
     }
 
     public Asset(Origin origin, Content content, Optional<String> blockedReason) {
@@ -120,6 +123,7 @@ public class Asset {
         this.mediaType = content.mediaType();
         this.width = content.width();
         this.height = content.height();
+        this.gpuMillis = content.gpuMillis();
         this.state = blockedReason.isPresent() ? AssetState.BLOCKED : AssetState.GENERATED;
         this.blockedReason = blockedReason.orElse(null);
     }
@@ -146,5 +150,6 @@ public class Asset {
     public int width() { return width; }
     public int height() { return height; }
     public Set<String> tags() { return Set.copyOf(tags); }
+    public long gpuMillis() { return gpuMillis; }
     public Workspace workspace() { return workspace; }
 }

@@ -92,7 +92,8 @@ public class JobLedger {
                     .add("negativePrompt", spec.negativePrompt());
             Asset asset = new Asset(new Asset.Origin(job, image.model(), image.modelVersion(), image.position(),
                     image.seed(), loras, parameters.build().toString(), clock.instant().truncatedTo(ChronoUnit.MICROS)),
-                    new Asset.Content(image.contentHash(), image.mediaType(), image.width(), image.height()),
+                    new Asset.Content(image.contentHash(), image.mediaType(), image.width(), image.height(),
+                            image.gpuMillis()),
                     image.blockedReason());
             entityManager.persist(asset);
             assets.add(Json.createObjectBuilder().add("asset", asset.id().toString()).add("model", image.model())

@@ -64,14 +64,17 @@ public class JobRunner {
             int position = 0;
             for (var request : TritonRenderings.batches(model, spec)) {
                 var result = triton.client().generate(request, CALL_DEADLINE);
+                // Triton reports the compute time of the call; each image of the batch gets its share
+                long callMillis = result.stream().findFirst()
+                        .flatMap(image -> image.timings().serverComputeAverage())
+                        .map(Duration::toMillis).orElse(0L);
+                gpuMillis += callMillis;
                 for (GeneratedImage image : result) {
                     String hash = store.put(image.png());
                     images.add(new RenderedImage(model, image.modelVersion(), position++, image.seed(), hash,
-                            "image/png", image.width(), image.height(), outputCheck.blockedReason(image.png())));
+                            "image/png", image.width(), image.height(), outputCheck.blockedReason(image.png()),
+                            callMillis / result.size()));
                 }
-                gpuMillis += result.stream().findFirst()
-                        .flatMap(image -> image.timings().serverComputeAverage())
-                        .map(Duration::toMillis).orElse(0L);
             }
         }
         if (ledger.complete(id, images, gpuMillis)) {

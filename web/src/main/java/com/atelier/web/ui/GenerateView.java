@@ -1,0 +1,158 @@
+package com.atelier.web.ui;
+
+import com.atelier.governance.asset.Asset;
+import com.atelier.governance.asset.AssetCatalog;
+import com.atelier.governance.failure.GovernanceException;
+import com.atelier.governance.failure.InvalidInputException;
+import com.atelier.governance.generation.GenerationDesk;
+import com.atelier.governance.generation.GenerationJob;
+import com.atelier.governance.generation.GenerationSpec;
+import com.atelier.governance.generation.ModelCatalogue;
+import com.atelier.governance.workspace.WorkspaceDirectory;
+import com.atelier.governance.workspace.WorkspaceMembership;
+import com.atelier.web.security.Caller;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Backs the Generate page: the form (models side by side, prompt, size, count, seed, advanced parameters), the
+ * job's progress while it renders, and the results grouped per model.
+ */
+@Named
+@ViewScoped
+public class GenerateView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private Caller caller;
+    @Inject
+    private GenerationDesk desk;
+    @Inject
+    private AssetCatalog assets;
+    @Inject
+    private ModelCatalogue catalogue;
+    @Inject
+    private WorkspaceDirectory directory;
+
+    private List<String> workspaces = List.of();
+    private String workspace;
+    private List<String> models = new ArrayList<>(List.of("sdxl"));
+    private String prompt = "";
+    private String negativePrompt = "";
+    private String size = "1024x1024";
+    private int count = 2;
+    private Long seed;
+    private Integer steps;
+    private Float guidance;
+    private UUID jobId;
+    private String state;
+    private String failure;
+    private Map<String, List<Asset>> results = Map.of();
+
+    @PostConstruct
+    void load() {
+        workspaces = directory.visibleTo(caller.actor()).stream()
+                .filter(w -> w.role().isPresent())
+                .map(WorkspaceMembership::slug)
+                .toList();
+        workspace = workspaces.isEmpty() ? null : workspaces.get(0);
+    }
+
+    public void generate() {
+        String[] sides = size.split("x");
+        try {
+            GenerationSpec spec = new GenerationSpec(models, prompt, negativePrompt, List.of(), seed, steps, guidance,
+                    Integer.parseInt(sides[0]), Integer.parseInt(sides[1]), count, null);
+            GenerationJob job = desk.submit(caller.actor(), workspace, spec, Optional.empty(), Optional.empty()).job();
+            jobId = job.id();
+            seed = job.seed();
+            refresh();
+        } catch (InvalidInputException e) {
+            message("generate-form:" + fieldId(e.field()), e.getMessage());
+        } catch (GovernanceException e) {
+            message(null, e.getMessage());
+        }
+    }
+
+    /** Called by the page's poll while a job runs. */
+    public void refresh() {
+        if (jobId == null) {
+            return;
+        }
+        GenerationJob job = desk.job(caller.actor(), workspace, jobId);
+        state = job.state().name();
+        failure = job.failure().orElse(null);
+        Map<String, List<Asset>> grouped = new LinkedHashMap<>();
+        job.spec().models().forEach(m -> grouped.put(m, new ArrayList<>()));
+        assets.ofJob(jobId).forEach(a -> grouped.computeIfAbsent(a.model(), m -> new ArrayList<>()).add(a));
+        results = grouped;
+    }
+
+    public boolean isRunning() {
+        return jobId != null && ("QUEUED".equals(state) || "RUNNING".equals(state));
+    }
+
+    public String imageUrl(Asset asset) {
+        return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/api/v1/workspaces/"
+                + workspace + "/assets/" + asset.id() + "/content";
+    }
+
+    public List<String> getAvailableModels() {
+        return catalogue.textToImageModels();
+    }
+
+    public List<String> getSizes() {
+        return List.of("512x512", "768x768", "1024x1024", "1152x896", "896x1152", "1344x768");
+    }
+
+    private static String fieldId(String field) {
+        return switch (field) {
+            case "models" -> "models";
+            case "prompt", "negativePrompt", "count" -> field;
+            default -> "generate";
+        };
+    }
+
+    private static void message(String clientId, String text) {
+        FacesContext.getCurrentInstance().addMessage(clientId,
+                new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+    }
+
+    public List<String> getWorkspaces() { return workspaces; }
+    public String getWorkspace() { return workspace; }
+    public void setWorkspace(String workspace) { this.workspace = workspace; }
+    public List<String> getModels() { return models; }
+    public void setModels(List<String> models) { this.models = models; }
+    public String getPrompt() { return prompt; }
+    public void setPrompt(String prompt) { this.prompt = prompt; }
+    public String getNegativePrompt() { return negativePrompt; }
+    public void setNegativePrompt(String negativePrompt) { this.negativePrompt = negativePrompt; }
+    public String getSize() { return size; }
+    public void setSize(String size) { this.size = size; }
+    public int getCount() { return count; }
+    public void setCount(int count) { this.count = count; }
+    public Long getSeed() { return seed; }
+    public void setSeed(Long seed) { this.seed = seed; }
+    public Integer getSteps() { return steps; }
+    public void setSteps(Integer steps) { this.steps = steps; }
+    public Float getGuidance() { return guidance; }
+    public void setGuidance(Float guidance) { this.guidance = guidance; }
+    public String getState() { return state; }
+    public String getFailure() { return failure; }
+    public UUID getJobId() { return jobId; }
+    public Map<String, List<Asset>> getResults() { return results; }
+    public List<String> getResultModels() { return new ArrayList<>(results.keySet()); }
+}
