@@ -15,6 +15,7 @@ import com.atelier.governance.quota.GenerationQuota;
 import com.atelier.governance.workspace.Workspace;
 import com.atelier.governance.workspace.WorkspaceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -48,6 +49,7 @@ public class GenerationDesk {
     private PromptPolicy promptPolicy;
     private JobQueue queue;
     private GenerationQuota quota;
+    private Event<JobFinished> finished;
     private AuditTrail auditTrail;
     private Clock clock;
 
@@ -57,14 +59,15 @@ public class GenerationDesk {
 
     @Inject
     public GenerationDesk(EntityManager entityManager, WorkspaceDirectory directory, ModelCatalogue catalogue,
-                          PromptPolicy promptPolicy, JobQueue queue, GenerationQuota quota, AuditTrail auditTrail,
-                          Clock clock) {
+                          PromptPolicy promptPolicy, JobQueue queue, GenerationQuota quota,
+                          Event<JobFinished> finished, AuditTrail auditTrail, Clock clock) {
         this.entityManager = entityManager;
         this.directory = directory;
         this.catalogue = catalogue;
         this.promptPolicy = promptPolicy;
         this.queue = queue;
         this.quota = quota;
+        this.finished = finished;
         this.auditTrail = auditTrail;
         this.clock = clock;
     }
@@ -150,6 +153,7 @@ public class GenerationDesk {
             throw new ConflictException("Job " + jobId + " is " + job.state() + "; only a QUEUED job can be cancelled.");
         }
         quota.jobFinished(job.requester());
+        finished.fire(new JobFinished(jobId));
         auditTrail.append(AuditEvent.inWorkspace(actor, workspaceSlug, "generation.cancelled", "generation",
                 jobId.toString(), "{}"));
         return job;

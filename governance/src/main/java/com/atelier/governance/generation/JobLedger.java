@@ -7,6 +7,7 @@ import com.atelier.governance.audit.AuditEvent;
 import com.atelier.governance.audit.AuditTrail;
 import com.atelier.governance.quota.GenerationQuota;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
@@ -33,6 +34,7 @@ public class JobLedger {
     private EntityManager entityManager;
     private AuditTrail auditTrail;
     private GenerationQuota quota;
+    private Event<JobFinished> finished;
     private Clock clock;
 
     protected JobLedger() {
@@ -40,10 +42,12 @@ public class JobLedger {
     }
 
     @Inject
-    public JobLedger(EntityManager entityManager, AuditTrail auditTrail, GenerationQuota quota, Clock clock) {
+    public JobLedger(EntityManager entityManager, AuditTrail auditTrail, GenerationQuota quota,
+                     Event<JobFinished> finished, Clock clock) {
         this.entityManager = entityManager;
         this.auditTrail = auditTrail;
         this.quota = quota;
+        this.finished = finished;
         this.clock = clock;
     }
 
@@ -100,6 +104,7 @@ public class JobLedger {
                     .add("state", asset.state().name()).add("sha256", image.contentHash()));
         }
         quota.jobFinished(job.requester());
+        finished.fire(new JobFinished(jobId));
         auditTrail.append(AuditEvent.inWorkspace(WORKER, job.workspace().slug(), "generation.completed", "generation",
                 jobId.toString(), Json.createObjectBuilder().add("assets", assets).add("gpuMillis", gpuMillis)
                         .build().toString()));
@@ -118,6 +123,7 @@ public class JobLedger {
             return false;
         }
         quota.jobFinished(job.requester());
+        finished.fire(new JobFinished(jobId));
         auditTrail.append(AuditEvent.inWorkspace(WORKER, job.workspace().slug(), "generation.failed",
                 "generation", jobId.toString(), Json.createObjectBuilder().add("reason", reason).build().toString()));
         return true;

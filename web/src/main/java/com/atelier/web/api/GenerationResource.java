@@ -5,6 +5,7 @@ import com.atelier.governance.asset.AssetCatalog;
 import com.atelier.governance.failure.InvalidInputException;
 import com.atelier.governance.generation.GenerationDesk;
 import com.atelier.governance.generation.GenerationJob;
+import com.atelier.governance.generation.JobCompletions;
 import com.atelier.web.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -27,6 +28,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * /api/v1/workspaces/{ws}/generations: submit (async by default, {@code ?mode=sync} waits for the images up to a
@@ -39,21 +44,24 @@ import java.util.UUID;
 public class GenerationResource {
 
     static final Duration SYNC_DEADLINE = Duration.ofSeconds(60);
-    private static final Duration POLL = Duration.ofMillis(100);
+    /** How often a sync caller re-reads the job in case it finished on another node. */
+    private static final Duration RECHECK = Duration.ofSeconds(1);
 
     private Caller caller;
     private GenerationDesk desk;
     private AssetCatalog assets;
+    private JobCompletions completions;
 
     public GenerationResource() {
         // for CDI proxies
     }
 
     @Inject
-    public GenerationResource(Caller caller, GenerationDesk desk, AssetCatalog assets) {
+    public GenerationResource(Caller caller, GenerationDesk desk, AssetCatalog assets, JobCompletions completions) {
         this.caller = caller;
         this.desk = desk;
         this.assets = assets;
+        this.completions = completions;
     }
 
     @POST
@@ -98,17 +106,27 @@ public class GenerationResource {
 
     private GenerationJob awaitFinal(Actor actor, String workspace, GenerationJob job) {
         Instant deadline = Instant.now().plus(SYNC_DEADLINE);
-        GenerationJob current = job;
-        while (!current.state().isFinal() && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+        CompletableFuture<Void> finished = completions.watch(job.id());
+        try {
+            GenerationJob current = desk.job(actor, workspace, job.id());
+            while (!current.state().isFinal() && Instant.now().isBefore(deadline)) {
+                Duration left = Duration.between(Instant.now(), deadline);
+                try {
+                    finished.get(Math.max(1, Math.min(RECHECK.toMillis(), left.toMillis())), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    // finished elsewhere, or not yet: read the job again
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return current;
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(e);
+                }
+                current = desk.job(actor, workspace, job.id());
             }
-            current = desk.job(actor, workspace, job.id());
+            return current;
+        } finally {
+            completions.forget(job.id());
         }
-        return current;
     }
 
     private JobView view(GenerationJob job, UriInfo uri) {
