@@ -1,12 +1,10 @@
 package com.atelier.integrations.generation;
 
 import com.atelier.governance.generation.JobQueue;
-import com.atelier.integrations.broker.BrokerConnections;
+import com.atelier.integrations.broker.BrokerSender;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -30,15 +28,15 @@ public class ArtemisJobQueue implements JobQueue {
     @Resource
     private TransactionSynchronizationRegistry transactions;
 
-    private BrokerConnections broker;
+    private BrokerSender sender;
 
     protected ArtemisJobQueue() {
         // for CDI proxies
     }
 
     @Inject
-    public ArtemisJobQueue(BrokerConnections broker) {
-        this.broker = broker;
+    public ArtemisJobQueue(BrokerSender sender) {
+        this.sender = sender;
     }
 
     @Override
@@ -63,11 +61,8 @@ public class ArtemisJobQueue implements JobQueue {
     }
 
     void send(UUID jobId) {
-        try (JMSContext context = broker.connectionFactory().createContext()) {
-            context.createProducer()
-                    .setDeliveryMode(DeliveryMode.PERSISTENT)
-                    .setProperty("jobId", jobId.toString())
-                    .send(context.createQueue(broker.queue(QUEUE)), jobId.toString());
+        try {
+            sender.send(QUEUE, jobId.toString());
         } catch (JMSRuntimeException e) {
             LOG.log(Level.WARNING, "job " + jobId + " accepted but not yet queued (broker unreachable);"
                     + " it is queued again when the workers restart", e);

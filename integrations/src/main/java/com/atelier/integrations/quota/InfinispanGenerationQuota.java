@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.concurrent.ConcurrentMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The generation quotas, counted in the replicated Infinispan cache {@code atelier/quotas} of WildFly's Infinispan
@@ -20,6 +22,8 @@ import java.util.concurrent.ConcurrentMap;
  */
 @ApplicationScoped
 public class InfinispanGenerationQuota implements GenerationQuota {
+
+    private static final Logger LOG = Logger.getLogger(InfinispanGenerationQuota.class.getName());
 
     @Resource(lookup = "java:jboss/infinispan/cache/atelier/quotas")
     private ConcurrentMap<String, Long> cache;
@@ -70,6 +74,12 @@ public class InfinispanGenerationQuota implements GenerationQuota {
 
     @Override
     public void jobFinished(String user) {
-        counters.subtract("in-flight:" + user, 1);
+        try {
+            counters.subtract("in-flight:" + user, 1);
+        } catch (RuntimeException e) {
+            // A job's result must never be lost over a counter: at worst the user's in-flight count stays one high
+            // until the entry expires.
+            LOG.log(Level.WARNING, "could not release an in-flight slot of " + user, e);
+        }
     }
 }

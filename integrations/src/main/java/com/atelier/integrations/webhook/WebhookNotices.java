@@ -1,10 +1,8 @@
 package com.atelier.integrations.webhook;
 
-import com.atelier.integrations.broker.BrokerConnections;
+import com.atelier.integrations.broker.BrokerSender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.jms.DeliveryMode;
-import jakarta.jms.JMSContext;
 
 import java.util.UUID;
 
@@ -18,21 +16,18 @@ public class WebhookNotices {
     public static final String QUEUE = "generation.webhooks";
     public static final String DEAD_LETTERS = "generation.webhooks.dead";
 
-    private BrokerConnections broker;
+    private BrokerSender sender;
 
     protected WebhookNotices() {
         // for CDI proxies
     }
 
     @Inject
-    public WebhookNotices(BrokerConnections broker) {
-        this.broker = broker;
+    public WebhookNotices(BrokerSender sender) {
+        this.sender = sender;
     }
 
     public void announce(UUID jobId) {
-        try (JMSContext context = broker.connectionFactory().createContext()) {
-            context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
-                    .send(context.createQueue(broker.queue(QUEUE)), jobId.toString());
-        }
+        sender.send(QUEUE, jobId.toString());
     }
 }

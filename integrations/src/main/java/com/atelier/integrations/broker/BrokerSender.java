@@ -1,0 +1,81 @@
+package com.atelier.integrations.broker;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.jms.DeliveryMode;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSRuntimeException;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Sends persistent messages to the portal's queues over one long-lived broker connection, with one session per
+ * sending thread (a JMSContext is not thread-safe, a connection is). Opening a connection per message serialised
+ * submissions on the connection factory's lock; after a broker failure the connection is opened again.
+ */
+@ApplicationScoped
+public class BrokerSender {
+
+    private BrokerConnections broker;
+    private volatile JMSContext connection;
+    private final Set<JMSContext> sessions = ConcurrentHashMap.newKeySet();
+    private final ThreadLocal<JMSContext> session = new ThreadLocal<>();
+
+    protected BrokerSender() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public BrokerSender(BrokerConnections broker) {
+        this.broker = broker;
+    }
+
+    /** Sends a persistent text message to one of the portal's queues (a name like "generation.jobs"). */
+    public void send(String queue, String body) {
+        try {
+            JMSContext context = sessionOfThisThread();
+            context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
+                    .send(context.createQueue(broker.queue(queue)), body);
+        } catch (JMSRuntimeException e) {
+            reset();
+            throw e;
+        }
+    }
+
+    private JMSContext sessionOfThisThread() {
+        JMSContext current = session.get();
+        if (current == null || !sessions.contains(current)) {
+            current = connection().createContext(JMSContext.AUTO_ACKNOWLEDGE);
+            sessions.add(current);
+            session.set(current);
+        }
+        return current;
+    }
+
+    private synchronized JMSContext connection() {
+        if (connection == null) {
+            connection = broker.connectionFactory().createContext();
+        }
+        return connection;
+    }
+
+    @PreDestroy
+    synchronized void reset() {
+        sessions.forEach(BrokerSender::closeQuietly);
+        sessions.clear();
+        if (connection != null) {
+            closeQuietly(connection);
+            connection = null;
+        }
+    }
+
+    private static void closeQuietly(JMSContext context) {
+        try {
+            context.close();
+        } catch (JMSRuntimeException e) {
+            // already broken: nothing left to release
+        }
+    }
+}
