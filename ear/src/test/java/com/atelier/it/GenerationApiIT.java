@@ -42,8 +42,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @RunAsClient
 class GenerationApiIT {
 
-    private static final String WORKSPACE = "gen-" + UUID.randomUUID().toString().substring(0, 8);
-    private static final String GENERATIONS = "/workspaces/" + WORKSPACE + "/generations";
+    private static String WORKSPACE;
+    private static String GENERATIONS;
 
     @Deployment(testable = false)
     static EnterpriseArchive portal() {
@@ -53,11 +53,8 @@ class GenerationApiIT {
     @BeforeAll
     static void workspaceWithADesigner() {
         LocalTriton.ensureRunning();
-        var admin = ApiClient.as("admin");
-        assertThat(admin.post("/workspaces", "{\"slug\":\"" + WORKSPACE + "\",\"name\":\"Generation tests\"}").status())
-                .isEqualTo(201);
-        assertThat(admin.put("/workspaces/" + WORKSPACE + "/members/designer", "{\"role\":\"designer\"}").status())
-                .isEqualTo(200);
+        WORKSPACE = TestWorkspaces.withDesigner("gen", "Generation tests");
+        GENERATIONS = "/workspaces/" + WORKSPACE + "/generations";
     }
 
     private static String request(String models, String prompt, int count) {
@@ -268,12 +265,7 @@ class GenerationApiIT {
 
     @Test
     void workspaceDailyImageQuotaRefusesWith429AndRetryAfterWithoutQueueing() throws SQLException {
-        String slug = "quota-" + UUID.randomUUID().toString().substring(0, 8);
-        var admin = ApiClient.as("admin");
-        assertThat(admin.post("/workspaces", "{\"slug\":\"" + slug + "\",\"name\":\"Quota\",\"dailyImageQuota\":3}")
-                .status()).isEqualTo(201);
-        assertThat(admin.put("/workspaces/" + slug + "/members/designer", "{\"role\":\"designer\"}").status())
-                .isEqualTo(200);
+        String slug = TestWorkspaces.withDesignerAndQuota("quota", "Quota", 3);
         var designer = ApiClient.as("designer");
         String generations = "/workspaces/" + slug + "/generations";
 

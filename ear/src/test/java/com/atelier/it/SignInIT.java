@@ -40,12 +40,7 @@ class SignInIT {
 
     @Test
     void designerSignsInThroughKeycloakAndSeesTheirWorkspaces() throws Exception {
-        String slug = "signin-" + UUID.randomUUID().toString().substring(0, 8);
-        var admin = ApiClient.as("admin");
-        assertThat(admin.post("/workspaces", "{\"slug\":\"" + slug + "\",\"name\":\"Autumn Lookbook\"}").status())
-                .isEqualTo(201);
-        assertThat(admin.put("/workspaces/" + slug + "/members/designer", "{\"role\":\"designer\"}").status())
-                .isEqualTo(200);
+        String slug = TestWorkspaces.withDesigner("signin", "Autumn Lookbook");
         HttpClient browser = browser();
 
         HttpResponse<String> home = signIn(browser, "designer");
@@ -58,12 +53,7 @@ class SignInIT {
 
     @Test
     void designerGeneratesFromTheGeneratePageAndTheJobRuns() throws Exception {
-        String slug = "ui-" + UUID.randomUUID().toString().substring(0, 8);
-        var admin = ApiClient.as("admin");
-        assertThat(admin.post("/workspaces", "{\"slug\":\"" + slug + "\",\"name\":\"UI generation\"}").status())
-                .isEqualTo(201);
-        assertThat(admin.put("/workspaces/" + slug + "/members/designer", "{\"role\":\"designer\"}").status())
-                .isEqualTo(200);
+        String slug = TestWorkspaces.withDesigner("ui", "UI generation");
         LocalTriton.ensureRunning();
         HttpClient browser = signedIn("designer");
 
