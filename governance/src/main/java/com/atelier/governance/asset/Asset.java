@@ -98,8 +98,8 @@ public class Asset {
     }
 
     /** The provenance of a new asset: the job it came from and how it was rendered. */
-    public record Origin(GenerationJob job, String model, String modelVersion, int position, long seed, String loras,
-                         String parameters, Instant createdAt) {
+    public record Origin(GenerationJob job, String prompt, String model, String modelVersion, int position, long seed,
+                         String loras, String parameters, Instant createdAt) {
     }
 
     /** The stored image: where its bytes are and what it is. */
@@ -116,7 +116,7 @@ public class Asset {
         this.loras = origin.loras();
         this.seed = origin.seed();
         this.parameters = origin.parameters();
-        this.prompt = origin.job().spec().prompt();
+        this.prompt = origin.prompt();
         this.requester = origin.job().requester();
         this.createdAt = origin.createdAt();
         this.contentHash = content.contentHash();

@@ -87,11 +87,10 @@ public class AssetCatalog {
         return asset;
     }
 
-    /** The asset's image bytes from the store. */
-    public byte[] content(Actor actor, String workspaceSlug, UUID assetId) {
-        Asset asset = asset(actor, workspaceSlug, assetId);
-        return store.get(asset.contentHash()).orElseThrow(() -> new NotFoundException("The bytes of asset " + assetId
-                + " (sha256 " + asset.contentHash() + ") are missing from the asset store."));
+    /** The image bytes of an asset the caller obtained through {@link #asset}, which checked the access. */
+    public byte[] content(Asset asset) {
+        return store.get(asset.contentHash()).orElseThrow(() -> new NotFoundException("The bytes of asset "
+                + asset.id() + " (sha256 " + asset.contentHash() + ") are missing from the asset store."));
     }
 
     @Transactional

@@ -94,8 +94,9 @@ public class JobLedger {
             parameters.add("width", spec.width()).add("height", spec.height())
                     .add("scheduler", spec.scheduler())
                     .add("negativePrompt", spec.negativePrompt());
-            Asset asset = new Asset(new Asset.Origin(job, image.model(), image.modelVersion(), image.position(),
-                    image.seed(), loras, parameters.build().toString(), clock.instant().truncatedTo(ChronoUnit.MICROS)),
+            Asset asset = new Asset(new Asset.Origin(job, spec.prompt(), image.model(), image.modelVersion(),
+                    image.position(), image.seed(), loras, parameters.build().toString(),
+                    clock.instant().truncatedTo(ChronoUnit.MICROS)),
                     new Asset.Content(image.contentHash(), image.mediaType(), image.width(), image.height(),
                             image.gpuMillis()),
                     image.blockedReason());

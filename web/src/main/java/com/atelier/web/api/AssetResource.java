@@ -74,12 +74,11 @@ public class AssetResource {
     @Path("/{id}/content")
     @Produces({"image/png", "application/problem+json"})
     public Response content(@PathParam("ws") String workspace, @PathParam("id") UUID id) {
-        var actor = caller.actor();
-        var asset = catalog.asset(actor, workspace, id);
+        var asset = catalog.asset(caller.actor(), workspace, id);
         CacheControl cache = new CacheControl();
         cache.setPrivate(true);
         cache.setMaxAge(3600);
-        return Response.ok(catalog.content(actor, workspace, id), asset.mediaType())
+        return Response.ok(catalog.content(asset), asset.mediaType())
                 .tag(new EntityTag(asset.contentHash()))
                 .cacheControl(cache)
                 .build();

@@ -120,8 +120,8 @@ public class GenerateView implements Serializable {
 
     private static String fieldId(String field) {
         return switch (field) {
-            case "models" -> "models";
-            case "prompt", "negativePrompt", "count" -> field;
+            case "models", "prompt", "count" -> field;
+            case "negativePrompt" -> "negative";
             default -> "generate";
         };
     }
