@@ -91,15 +91,23 @@ test('a designer signs in, generates with sdxl and flux2 and sees the results si
     });
 });
 
-/** Picks an option of a PrimeFaces selectOneMenu by its label, the way a person does: open, click. */
+/**
+ * Picks an option of a PrimeFaces selectOneMenu by its label, the way a person does: open, click. A click that lands
+ * while the overlay is still animating can be swallowed, so a person (and this helper) looks and tries again.
+ */
 async function chooseFromMenu(page, id, label) {
     const shown = page.locator(`[id="${id}_label"]`);
-    if ((await shown.innerText()).trim() === label) return;
-    await shown.click();
-    await page.locator(`[id="${id}_panel"] li[data-label="${label}"]`).click();
-    await page.waitForFunction(([labelId, text]) => document.getElementById(labelId)?.textContent.trim() === text,
-        [`${id}_label`, label]);
-    await page.locator(`[id="${id}_panel"]`).waitFor({ state: 'hidden' });
+    const panel = page.locator(`[id="${id}_panel"]`);
+    for (let attempt = 1; attempt <= 3 && (await shown.innerText()).trim() !== label; attempt++) {
+        if (!(await panel.isVisible())) await shown.click();
+        await panel.waitFor({ state: 'visible' });
+        await panel.locator(`li[data-label="${label}"]`).click();
+        await page.waitForFunction(([labelId, text]) => document.getElementById(labelId)?.textContent.trim() === text,
+            [`${id}_label`, label], { timeout: 4_000 }).catch(() => {});
+    }
+    assert.equal((await shown.innerText()).trim(), label, `menu ${id} shows ${label}`);
+    if (await panel.isVisible()) await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
     assert.equal(await page.locator(`[id="${id}_input"]`).inputValue(), label);
 }
 
