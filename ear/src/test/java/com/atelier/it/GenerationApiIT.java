@@ -84,7 +84,7 @@ class GenerationApiIT {
         assertThat(images.get(0).get("seed").asLong()).isEqualTo(7);
         assertThat(images.get(1).get("seed").asLong()).isEqualTo(8);
         assertThat(images.get(0).get("sha256").asText()).isNotEqualTo(images.get(1).get("sha256").asText());
-        byte[] png = download(designer, images.get(0).get("content").asText());
+        byte[] png = download(designer, images.get(0).get("preview").asText());
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
         assertThat(PortalDatabase.count("SELECT count(*) FROM audit_entry WHERE subject_id = ? AND action IN"
                 + " ('generation.requested', 'generation.completed')", jobId)).isEqualTo(2);
@@ -334,7 +334,7 @@ class GenerationApiIT {
 
         assertThat(job.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(job.results()).containsOnlyKeys("sdxl", "sd35-large");
-        byte[] png = sdk.assets().content(job.results().get("sd35-large").get(0));
+        byte[] png = sdk.assets().preview(job.results().get("sd35-large").get(0));
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
         assertThat(sdk.me().userId()).isEqualTo("designer");
     }

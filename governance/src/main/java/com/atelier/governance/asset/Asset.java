@@ -73,6 +73,12 @@ public class Asset {
     @Column(name = "blocked_reason")
     private String blockedReason;
 
+    @Column(name = "review_round", nullable = false)
+    private int reviewRound;
+
+    @Column(name = "review_id")
+    private UUID reviewId;
+
     @Column(name = "content_hash", nullable = false, updatable = false)
     private String contentHash;
 
@@ -131,6 +137,27 @@ public class Asset {
     void tag(String tag) {
         tags.add(tag);
     }
+
+    /**
+     * Puts the asset in front of the reviewers of a review request and opens a new round, in which earlier
+     * approvals no longer count. The caller has checked {@link AssetState#canBeSubmitted()}.
+     */
+    public void enterReview(UUID review) {
+        if (!state.canBeSubmitted()) {
+            throw new IllegalStateException("asset " + id + " is " + state);
+        }
+        this.state = AssetState.IN_REVIEW;
+        this.reviewId = review;
+        this.reviewRound++;
+    }
+
+    /** Moves the asset to the state a review decision or an archiving leads to. */
+    public void moveTo(AssetState next) {
+        this.state = next;
+    }
+
+    public int reviewRound() { return reviewRound; }
+    public Optional<UUID> reviewId() { return Optional.ofNullable(reviewId); }
 
     public UUID id() { return id; }
     public UUID jobId() { return job.id(); }

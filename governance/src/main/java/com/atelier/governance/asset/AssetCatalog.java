@@ -4,6 +4,8 @@ import com.atelier.governance.access.Actor;
 import com.atelier.governance.access.Permission;
 import com.atelier.governance.audit.AuditEvent;
 import com.atelier.governance.audit.AuditTrail;
+import com.atelier.governance.failure.AccessDeniedException;
+import com.atelier.governance.failure.ConflictException;
 import com.atelier.governance.failure.InvalidInputException;
 import com.atelier.governance.failure.NotFoundException;
 import com.atelier.governance.workspace.Workspace;
@@ -13,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import java.util.HashMap;
@@ -79,10 +82,34 @@ public class AssetCatalog {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Asset asset(Actor actor, String workspaceSlug, UUID assetId) {
-        Workspace workspace = directory.access(actor, workspaceSlug, Permission.VIEW_WORKSPACE);
-        Asset asset = entityManager.find(Asset.class, assetId);
+        return inWorkspace(directory.access(actor, workspaceSlug, Permission.VIEW_WORKSPACE), assetId,
+                LockModeType.NONE);
+    }
+
+    /** The asset if it belongs to the workspace the caller already authorised; 404 otherwise. */
+    public Asset inWorkspace(Workspace workspace, UUID assetId, LockModeType lock) {
+        Asset asset = assetId == null ? null : entityManager.find(Asset.class, assetId, lock);
         if (asset == null || !asset.workspace().id().equals(workspace.id())) {
-            throw new NotFoundException("No asset " + assetId + " in workspace '" + workspaceSlug + "'.");
+            throw new NotFoundException("No asset " + assetId + " in workspace '" + workspace.slug() + "'.");
+        }
+        return asset;
+    }
+
+    /**
+     * An asset whose full-resolution bytes may leave the portal: only APPROVED ones. An export is audited, since
+     * it is the moment an image goes out to the world.
+     */
+    @Transactional
+    public Asset release(Actor actor, String workspaceSlug, UUID assetId, boolean export) {
+        Asset asset = asset(actor, workspaceSlug, assetId);
+        if (!asset.state().isReleasable()) {
+            throw new ConflictException("Asset " + assetId + " is " + asset.state() + "; only APPROVED assets can be"
+                    + " exported or downloaded in full resolution. Submit it for review first.");
+        }
+        if (export) {
+            auditTrail.append(AuditEvent.inWorkspace(actor, workspaceSlug, "asset.exported", "asset",
+                    assetId.toString(), Json.createObjectBuilder().add("sha256", asset.contentHash())
+                            .add("mediaType", asset.mediaType()).build().toString()));
         }
         return asset;
     }
@@ -93,13 +120,22 @@ public class AssetCatalog {
                 + asset.id() + " (sha256 " + asset.contentHash() + ") are missing from the asset store."));
     }
 
+    /** Adds a tag; on an approved (locked) asset only reviewers may. */
     @Transactional
     public Asset tag(Actor actor, String workspaceSlug, UUID assetId, String tag) {
-        directory.access(actor, workspaceSlug, Permission.GENERATE);
         if (tag == null || !TAG.matcher(tag).matches()) {
             throw new InvalidInputException("tag", "A tag is 1 to 64 lower-case letters, digits and hyphens.");
         }
         Asset asset = asset(actor, workspaceSlug, assetId);
+        if (asset.state().isLocked()) {
+            if (!directory.memberMay(asset.workspace(), actor.userId(), Permission.APPROVE)
+                    || !actor.can(Permission.APPROVE)) {
+                throw new AccessDeniedException("Asset " + assetId + " is " + asset.state() + " and locked: only"
+                        + " reviewers (art directors, brand managers) may tag it.");
+            }
+        } else {
+            directory.access(actor, workspaceSlug, Permission.GENERATE);
+        }
         if (!asset.tags().contains(tag)) {
             asset.tag(tag);
             auditTrail.append(AuditEvent.inWorkspace(actor, workspaceSlug, "asset.tagged", "asset", assetId.toString(),

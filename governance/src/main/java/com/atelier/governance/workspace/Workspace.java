@@ -37,6 +37,12 @@ public class Workspace {
     @Column(name = "daily_image_quota")
     private Integer dailyImageQuota;
 
+    @Column(name = "required_approvals", nullable = false)
+    private int requiredApprovals = 1;
+
+    @Column(name = "self_approval_allowed", nullable = false)
+    private boolean selfApprovalAllowed;
+
     protected Workspace() {
         // for JPA
     }
@@ -77,5 +83,14 @@ public class Workspace {
     /** The workspace's own limit of images per day; empty means the portal default. */
     public Optional<Integer> dailyImageQuota() {
         return Optional.ofNullable(dailyImageQuota);
+    }
+
+    public ReviewSettings reviewSettings() {
+        return new ReviewSettings(requiredApprovals, selfApprovalAllowed);
+    }
+
+    void changeReviewSettings(ReviewSettings settings) {
+        this.requiredApprovals = settings.requiredApprovals();
+        this.selfApprovalAllowed = settings.selfApprovalAllowed();
     }
 }

@@ -101,6 +101,32 @@ public class WorkspaceDirectory {
         return WorkspaceMembership.of(workspace, Optional.of(role));
     }
 
+    /** Changes how the workspace approves assets; only administrators may, and the change is audited. */
+    @Transactional
+    public ReviewSettings changeReviewSettings(Actor actor, String slug, ReviewSettings settings) {
+        actor.require(Permission.MANAGE_WORKSPACES, "change a workspace's review settings");
+        Workspace workspace = find(slug).orElseThrow(() -> unknownWorkspace(slug));
+        ReviewSettings before = workspace.reviewSettings();
+        workspace.changeReviewSettings(settings);
+        auditTrail.append(AuditEvent.inWorkspace(actor, slug, "workspace.review-settings-changed", "workspace", slug,
+                Json.createObjectBuilder()
+                        .add("before", reviewJson(before))
+                        .add("after", reviewJson(settings))
+                        .build().toString()));
+        return settings;
+    }
+
+    private static jakarta.json.JsonObjectBuilder reviewJson(ReviewSettings settings) {
+        return Json.createObjectBuilder().add("requiredApprovals", settings.requiredApprovals())
+                .add("selfApprovalAllowed", settings.selfApprovalAllowed());
+    }
+
+    /** Whether the user is a member of the workspace with a role that grants the permission. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean memberMay(Workspace workspace, String userId, Permission permission) {
+        return membershipOf(workspace, userId).map(m -> m.role().permissions().contains(permission)).orElse(false);
+    }
+
     /**
      * The workspaces the actor may see: all of them for compliance and admin, otherwise those they are a member
      * of, each with the actor's role there.

@@ -30,7 +30,8 @@ public final class Assets {
     }
 
     /**
-     * The image bytes from the asset's {@code content} URL, checked against the asset's SHA-256 so that a
+     * The full-resolution image bytes from the asset's {@code content} URL (the portal serves them once the asset
+     * is APPROVED and answers 409 before), checked against the asset's SHA-256 so that a
      * truncated or altered download is an error rather than a broken file in a pipeline.
      */
     public byte[] content(Asset asset) {
@@ -40,6 +41,11 @@ public final class Assets {
                     + asset.sha256() + " (" + bytes.length + " bytes received)");
         }
         return bytes;
+    }
+
+    /** The working copy (at most 512 pixels), available in every state, unlike {@link #content(Asset)}. */
+    public byte[] preview(Asset asset) {
+        return api.send(api.at(asset.preview()).header("Accept", IMAGE).GET()).body();
     }
 
     /** The image bytes of an asset known only by id. */

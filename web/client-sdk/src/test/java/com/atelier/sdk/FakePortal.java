@@ -79,7 +79,7 @@ public final class FakePortal implements AutoCloseable, AfterEachCallback {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     private static final Pattern JOB = Pattern.compile("/api/v1/workspaces/([^/]+)/generations(?:/([^/]+))?");
-    private static final Pattern ASSETS = Pattern.compile("/api/v1/workspaces/([^/]+)/assets(?:/([^/]+)(/content|/tags/([^/]+))?)?");
+    private static final Pattern ASSETS = Pattern.compile("/api/v1/workspaces/([^/]+)/assets(?:/([^/]+)(/content|/preview|/tags/([^/]+))?)?");
 
     private final HttpServer server;
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
@@ -378,7 +378,7 @@ public final class FakePortal implements AutoCloseable, AfterEachCallback {
         asset.put("createdAt", Instant.parse("2026-01-31T10:00:03Z"));
         asset.put("tags", new ArrayList<String>());
         asset.put("content", origin() + "/api/v1/workspaces/" + WORKSPACE + "/assets/" + id + "/content");
-        asset.put("reviewState", "NONE");
+        asset.put("preview", origin() + "/api/v1/workspaces/" + WORKSPACE + "/assets/" + id + "/preview");
         assets.put(id, asset);
         return asset;
     }
@@ -398,7 +398,7 @@ public final class FakePortal implements AutoCloseable, AfterEachCallback {
         if (asset == null) {
             return problem(404, "Not found", "No asset " + id + " in this workspace.", null, Map.of());
         }
-        if ("/content".equals(sub)) {
+        if ("/content".equals(sub) || "/preview".equals(sub)) {
             return new Reply(200, "image/png", png(id), Map.of());
         }
         if (tag != null && request.method().equals("PUT")) {

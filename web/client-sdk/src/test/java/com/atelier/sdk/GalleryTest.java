@@ -63,7 +63,7 @@ class GalleryTest {
         Asset asset = job.assets().get(0);
         Asset tampered = new Asset(asset.id(), asset.job(), asset.model(), asset.modelVersion(), asset.position(),
                 asset.seed(), asset.state(), null, 1024, 1024, "image/png", "00".repeat(32), asset.requester(),
-                asset.createdAt(), asset.tags(), asset.content());
+                asset.createdAt(), asset.tags(), asset.content(), asset.preview());
 
         assertThatThrownBy(() -> atelier.assets().content(tampered)).isInstanceOf(AtelierException.class)
                 .hasMessageContaining("does not match its SHA-256");
@@ -74,7 +74,8 @@ class GalleryTest {
         Asset asset = job.assets().get(0);
         Asset elsewhere = new Asset(asset.id(), asset.job(), asset.model(), asset.modelVersion(), asset.position(),
                 asset.seed(), asset.state(), null, 1024, 1024, "image/png", asset.sha256(), asset.requester(),
-                asset.createdAt(), asset.tags(), URI.create("https://images.example.com/" + asset.id()));
+                asset.createdAt(), asset.tags(), URI.create("https://images.example.com/" + asset.id()),
+                asset.preview());
 
         assertThatThrownBy(() -> atelier.assets().content(elsewhere)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Refusing to send the API token");

@@ -2,14 +2,22 @@ package com.atelier.web.api;
 
 import com.atelier.governance.asset.AssetCatalog;
 import com.atelier.governance.asset.AssetPage;
+import com.atelier.governance.asset.AssetPreview;
 import com.atelier.governance.asset.AssetQuery;
 import com.atelier.governance.asset.AssetState;
+import com.atelier.governance.audit.AuditTrail;
 import com.atelier.governance.failure.InvalidInputException;
+import com.atelier.governance.review.AssetComment;
+import com.atelier.governance.review.AssetComments;
+import com.atelier.governance.review.Region;
+import com.atelier.governance.review.ReviewDesk;
 import com.atelier.web.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -26,6 +34,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** /api/v1/workspaces/{ws}/assets: the gallery with filters and paging, one asset, its bytes and its tags. */
@@ -36,19 +45,46 @@ public class AssetResource {
 
     private Caller caller;
     private AssetCatalog catalog;
+    private ReviewDesk desk;
+    private AssetComments comments;
+    private AuditTrail auditTrail;
 
     public AssetResource() {
         // for CDI proxies
     }
 
     @Inject
-    public AssetResource(Caller caller, AssetCatalog catalog) {
+    public AssetResource(Caller caller, AssetCatalog catalog, ReviewDesk desk, AssetComments comments,
+                         AuditTrail auditTrail) {
         this.caller = caller;
         this.catalog = catalog;
+        this.desk = desk;
+        this.comments = comments;
+        this.auditTrail = auditTrail;
     }
 
     public record Page(List<AssetView> items, int page, int size, long total) {
     }
+
+    public record CommentBody(String text, Region region) {
+    }
+
+    public record CommentView(String id, String author, String text, Region region, Set<String> mentions,
+                              Instant createdAt) {
+        static CommentView of(AssetComment c) {
+            return new CommentView(c.id().toString(), c.author(), c.body(), c.region().orElse(null), c.mentions(),
+                    c.createdAt());
+        }
+    }
+
+    public record AuditLine(long sequence, Instant occurredAt, String actor, String action, String summary) {
+    }
+
+    /** Everything known about how an asset came to be and what happened to it since. */
+    public record Lineage(AssetView asset, String prompt, String loras, String parameters, ReviewResource.ReviewView review,
+                          List<ReviewResource.DecisionView> decisions, List<CommentView> comments, List<AuditLine> history) {
+    }
+
 
     @GET
     public Page list(@PathParam("ws") String workspace, @QueryParam("model") String model,
@@ -70,18 +106,80 @@ public class AssetResource {
         return AssetView.of(catalog.asset(caller.actor(), workspace, id), uri.getBaseUri());
     }
 
+    /** The full-resolution file: 409 unless the asset is APPROVED. */
     @GET
     @Path("/{id}/content")
     @Produces({"image/png", "application/problem+json"})
     public Response content(@PathParam("ws") String workspace, @PathParam("id") UUID id) {
+        var asset = catalog.release(caller.actor(), workspace, id, false);
+        return image(catalog.content(asset), asset.mediaType(), asset.contentHash(), null);
+    }
+
+    /** The approved file as a download; every export is audited. */
+    @GET
+    @Path("/{id}/export")
+    @Produces({"image/png", "application/problem+json"})
+    public Response export(@PathParam("ws") String workspace, @PathParam("id") UUID id) {
+        var asset = catalog.release(caller.actor(), workspace, id, true);
+        return image(catalog.content(asset), asset.mediaType(), asset.contentHash(),
+                "attachment; filename=\"" + workspace + "-" + asset.id() + ".png\"");
+    }
+
+    @GET
+    @Path("/{id}/preview")
+    @Produces({"image/png", "application/problem+json"})
+    public Response preview(@PathParam("ws") String workspace, @PathParam("id") UUID id) {
         var asset = catalog.asset(caller.actor(), workspace, id);
+        return image(AssetPreview.of(catalog.content(asset)), "image/png", asset.contentHash() + "-preview", null);
+    }
+
+    @POST
+    @Path("/{id}/archive")
+    public ReviewDesk.Outcome archive(@PathParam("ws") String workspace, @PathParam("id") UUID id) {
+        return desk.archive(caller.actor(), workspace, id);
+    }
+
+    @GET
+    @Path("/{id}/comments")
+    public List<CommentView> comments(@PathParam("ws") String workspace, @PathParam("id") UUID id) {
+        return comments.of(caller.actor(), workspace, id).stream().map(CommentView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/comments")
+    public Response comment(@PathParam("ws") String workspace, @PathParam("id") UUID id, CommentBody body) {
+        if (body == null) {
+            throw new InvalidInputException("text", "Send {\"text\", \"region\"?: {\"x\", \"y\", \"width\","
+                    + " \"height\"}}.");
+        }
+        AssetComment comment = comments.comment(caller.actor(), workspace, id, body.text(),
+                Optional.ofNullable(body.region()));
+        return Response.status(Response.Status.CREATED).entity(CommentView.of(comment)).build();
+    }
+
+    @GET
+    @Path("/{id}/lineage")
+    public Lineage lineage(@PathParam("ws") String workspace, @PathParam("id") UUID id, @Context UriInfo uri) {
+        var actor = caller.actor();
+        var asset = catalog.asset(actor, workspace, id);
+        ReviewResource.ReviewView review = asset.reviewId().map(r -> ReviewResource.ReviewView.of(desk.review(actor, workspace, r))).orElse(null);
+        List<AuditLine> history = auditTrail.entriesAbout("asset", id.toString(), 200).stream()
+                .map(e -> new AuditLine(e.sequence(), e.occurredAt(), e.actor(), e.action(), e.summary()))
+                .toList();
+        return new Lineage(AssetView.of(asset, uri.getBaseUri()), asset.prompt(), asset.loras(), asset.parameters(),
+                review, desk.decisions(id).stream().map(ReviewResource.DecisionView::of).toList(),
+                comments.of(actor, workspace, id).stream().map(CommentView::of).toList(), history);
+    }
+
+    private static Response image(byte[] bytes, String mediaType, String etag, String disposition) {
         CacheControl cache = new CacheControl();
         cache.setPrivate(true);
         cache.setMaxAge(3600);
-        return Response.ok(catalog.content(asset), asset.mediaType())
-                .tag(new EntityTag(asset.contentHash()))
-                .cacheControl(cache)
-                .build();
+        var response = Response.ok(bytes, mediaType).tag(new EntityTag(etag)).cacheControl(cache);
+        if (disposition != null) {
+            response.header("Content-Disposition", disposition);
+        }
+        return response.build();
     }
 
     @PUT

@@ -1,6 +1,8 @@
 package com.atelier.web.api;
 
+import com.atelier.governance.access.Permission;
 import com.atelier.governance.access.Role;
+import com.atelier.governance.workspace.ReviewSettings;
 import com.atelier.governance.failure.InvalidInputException;
 import com.atelier.governance.workspace.NewWorkspace;
 import com.atelier.governance.workspace.WorkspaceDirectory;
@@ -92,5 +94,27 @@ public class WorkspaceResource {
                 "Unknown role '" + body.role() + "'."));
         directory.grant(actor, slug, userId, role);
         return new Member(userId, role.realmName());
+    }
+
+    /** {@code requiredApprovals} (1..5) and {@code selfApprovalAllowed}. */
+    public record ReviewSettingsBody(Integer requiredApprovals, Boolean selfApprovalAllowed) {
+    }
+
+    @GET
+    @Path("/{slug}/review-settings")
+    public ReviewSettings reviewSettings(@PathParam("slug") String slug) {
+        return directory.access(caller.actor(), slug, Permission.VIEW_WORKSPACE).reviewSettings();
+    }
+
+    @PUT
+    @Path("/{slug}/review-settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ReviewSettings changeReviewSettings(@PathParam("slug") String slug, ReviewSettingsBody body) {
+        if (body == null || body.requiredApprovals() == null || body.selfApprovalAllowed() == null) {
+            throw new InvalidInputException("requiredApprovals", "Send {\"requiredApprovals\": 2,"
+                    + " \"selfApprovalAllowed\": false}.");
+        }
+        return directory.changeReviewSettings(caller.actor(), slug,
+                new ReviewSettings(body.requiredApprovals(), body.selfApprovalAllowed()));
     }
 }

@@ -107,7 +107,7 @@ public class GenerateView implements Serializable {
 
     public String imageUrl(Asset asset) {
         return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath() + "/api/v1/workspaces/"
-                + workspace + "/assets/" + asset.id() + "/content";
+                + workspace + "/assets/" + asset.id() + "/preview";
     }
 
     public List<String> getAvailableModels() {

@@ -98,8 +98,9 @@ final class GenerateCommand implements Callable<Integer> {
                 continue;
             }
             Path file = out.resolve(AssetFiles.fileName(asset));
-            Files.write(file, atelier.assets().content(asset));
-            print.println("Saved " + file);
+            // full resolution leaves the portal only after approval; until then a pipeline gets the working copy
+            Files.write(file, asset.approved() ? atelier.assets().content(asset) : atelier.assets().preview(asset));
+            print.println("Saved " + file + (asset.approved() ? "" : " (preview; full resolution once approved)"));
             saved++;
         }
         print.printf("%d image(s) saved to %s, %d blocked%n", saved, out, job.assets().size() - saved);
