@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,7 +38,13 @@ class C2paValidatorTest {
         ProvenanceVerifier verifier = new ProvenanceVerifier(pki.trustList(), Clock.systemUTC());
         ManifestSigner signer = new ManifestSigner(pki.signer(), verifier, Clock.systemUTC());
         Files.createDirectories(OUT);
-        pki.writeRootPem(OUT.resolve("test-root.pem"));
+        // the validator trusts the in-memory test root and the root made by the development key script
+        Path devKeys = DevSigningKeyScriptTest.createDevKeys(OUT.resolve("dev-keys"));
+        Files.writeString(OUT.resolve("test-root.pem"), TestPki.pem(pki.root)
+                + Files.readString(devKeys.resolve("trust/atelier-dev-root.pem")));
+        ContentCredentials devCredentials = new ContentCredentials(
+                Optional.of(devKeys.resolve("signing.p12").toString()), "atelier-dev", "atelier-signing",
+                Optional.empty());
 
         byte[] png = signer.signPng(TestImages.png(256), Manifests.generated(ProvenanceManifest.PNG));
         byte[] jpeg = signer.signJpeg(TestImages.jpeg(256), Manifests.generated(ProvenanceManifest.JPEG));
@@ -47,6 +54,8 @@ class C2paValidatorTest {
         files.put("generated.png", png);
         files.put("generated.jpg", jpeg);
         files.put("derived.jpg", derived);
+        files.put("dev-key.png", devCredentials.signPng(TestImages.png(128),
+                Manifests.generated(ProvenanceManifest.PNG)));
         files.put("tampered-pixel.png", Tamper.flipPixelByteInIdat(png));
         files.put("tampered-scan.jpg", Tamper.flipScanByte(jpeg));
         files.put("tampered-assertion.png", Tamper.changeAssertion(png, "com.atelier.generation", "job-42", "job-99"));
@@ -73,6 +82,12 @@ class C2paValidatorTest {
     @Test
     void referenceImplementationTrustsOurJpeg() {
         assertValidAndTrusted("generated.jpg");
+    }
+
+    @Test
+    void referenceImplementationTrustsTheDevelopmentKeyScriptsCertificates() {
+        CBORObject rs = assertValidAndTrusted("dev-key.png");
+        assertThat(rs.get("signer").AsString()).isEqualTo("Atelier Development Content Credentials");
     }
 
     @Test
