@@ -3,11 +3,8 @@ package com.atelier.governance.provenance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,14 +28,7 @@ class ContentCredentialsTest {
     void signsAndVerifiesWithTheConfiguredKeystoreAndTrustDirectory(@TempDir Path dir) throws Exception {
         TestPki pki = TestPki.create("Configured Root");
         SigningCredentials issued = pki.signer();
-        Path keystore = dir.resolve("signing.p12");
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("atelier-signing", issued.privateKey(), "atelier-dev".toCharArray(),
-                new Certificate[]{issued.signer(), pki.root});
-        try (OutputStream out = Files.newOutputStream(keystore)) {
-            store.store(out, "atelier-dev".toCharArray());
-        }
+        Path keystore = pki.writeKeystore(dir.resolve("signing.p12"), issued, "atelier-signing", "atelier-dev");
         Files.createDirectories(dir.resolve("trust"));
         pki.writeRootPem(dir.resolve("trust/root.pem"));
 

@@ -7,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.util.Date;
 import java.util.List;
 
@@ -21,14 +20,7 @@ class SigningCredentialsTest {
     @Test
     void loadsKeyAndChainFromPkcs12WithoutTheRoot(@TempDir Path dir) throws Exception {
         SigningCredentials issued = PKI.signer();
-        Path keystore = dir.resolve("signing.p12");
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        store.setKeyEntry("atelier-signing", issued.privateKey(), "secret".toCharArray(),
-                new Certificate[]{issued.signer(), PKI.root});
-        try (OutputStream out = Files.newOutputStream(keystore)) {
-            store.store(out, "secret".toCharArray());
-        }
+        Path keystore = PKI.writeKeystore(dir.resolve("signing.p12"), issued, "atelier-signing", "secret");
 
         SigningCredentials loaded = SigningCredentials.fromPkcs12(keystore, "secret".toCharArray(), "atelier-signing");
 

@@ -69,6 +69,22 @@ final class TestPki {
         }
     }
 
+    /** A PKCS#12 keystore holding the signer's key under {@code alias}, with the leaf and our root as its chain. */
+    Path writeKeystore(Path file, SigningCredentials signer, String alias, String password) {
+        try {
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry(alias, signer.privateKey(), password.toCharArray(),
+                    new java.security.cert.Certificate[]{signer.signer(), root});
+            try (java.io.OutputStream out = Files.newOutputStream(file)) {
+                store.store(out, password.toCharArray());
+            }
+            return file;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot write the test keystore", e);
+        }
+    }
+
     static String pem(X509Certificate certificate) {
         try {
             return "-----BEGIN CERTIFICATE-----\n"
