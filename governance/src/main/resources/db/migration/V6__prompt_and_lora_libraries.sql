@@ -61,6 +61,10 @@ CREATE TABLE lora_adapter (
     shared       BOOLEAN       NOT NULL DEFAULT FALSE,
     created_at   TIMESTAMPTZ   NOT NULL,
     created_by   VARCHAR(255)  NOT NULL,
+    -- kept by LoraLibrary from lora_rating and lora_use, so that lists sort without aggregating
+    rating_count   INT    NOT NULL DEFAULT 0,
+    rating_average REAL   NOT NULL DEFAULT 0,
+    use_count      BIGINT NOT NULL DEFAULT 0,
     CONSTRAINT lora_adapter_name_unique UNIQUE (workspace_id, name),
     CONSTRAINT lora_adapter_family_known CHECK (family IN ('flux2', 'sdxl', 'sd35'))
 );

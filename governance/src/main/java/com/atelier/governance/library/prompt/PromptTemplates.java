@@ -196,8 +196,8 @@ public class PromptTemplates {
         }
         entityManager.persist(new PromptTemplateUse(version, jobId.orElse(null), now()));
         // one statement, so concurrent uses never lose a count
-        entityManager.createQuery("UPDATE PromptTemplate t SET t.useCount = t.useCount + 1 WHERE t.id = :id")
-                .setParameter("id", version.template().id())
+        entityManager.createNativeQuery("UPDATE prompt_template SET use_count = use_count + 1 WHERE id = ?1")
+                .setParameter(1, version.template().id())
                 .executeUpdate();
     }
 
