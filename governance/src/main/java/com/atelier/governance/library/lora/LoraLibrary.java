@@ -95,6 +95,26 @@ public class LoraLibrary {
         return addVersion(actor, workspaceSlug, adapter, file, provenance);
     }
 
+    /** The adapter, if the actor may train new versions of it in this workspace (TRAIN_LORA, owned adapter). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public LoraAdapter trainable(Actor actor, String workspaceSlug, long adapterId) {
+        Workspace workspace = directory.access(actor, workspaceSlug, Permission.TRAIN_LORA);
+        return owned(workspace, adapterId, LockModeType.NONE);
+    }
+
+    /**
+     * Adds the output of a training run as a DRAFT version, inspected like an upload. The run's requester was
+     * authorised with {@link #trainable} when the run started; this is called later, by the batch job.
+     */
+    @Transactional
+    public LoraVersion addTrainedVersion(Actor requester, long adapterId, byte[] file, TrainingProvenance provenance) {
+        LoraAdapter adapter = entityManager.find(LoraAdapter.class, adapterId, LockModeType.PESSIMISTIC_WRITE);
+        if (adapter == null) {
+            throw new NotFoundException("No LoRA adapter " + adapterId + ".");
+        }
+        return addVersion(requester, adapter.workspace().slug(), adapter, file, provenance);
+    }
+
     /** Adds a file to an adapter the caller has already authorised and locked (uploads and training runs). */
     LoraVersion addVersion(Actor actor, String workspaceSlug, LoraAdapter adapter, byte[] file,
                            TrainingProvenance provenance) {
