@@ -95,8 +95,8 @@ public final class LoraInspector {
         }
         for (Tensor t : List.of(layer.down, layer.up)) {
             if (!t.type().isFloat()) {
-                throw invalid("tensor " + t.name() + " has dtype " + t.type() + "; LoRA weights are F16, BF16 or"
-                        + " F32");
+                throw invalid("tensor " + t.name() + " has dtype " + t.type() + "; LoRA weights are F16, BF16, F32 or"
+                        + " F64");
             }
             if (t.shape().size() != 2 && t.shape().size() != 4) {
                 throw invalid("tensor " + t.name() + " has shape " + t.shape() + "; a LoRA matrix has 2 dimensions"

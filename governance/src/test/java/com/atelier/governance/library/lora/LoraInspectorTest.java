@@ -129,7 +129,7 @@ class LoraInspectorTest {
         refused(LoraFiles.kohya()
                 .tensor("lora_unet_middle_block_1_proj_in.lora_down.weight", TensorType.I32, new long[]{4, 1280})
                 .tensor("lora_unet_middle_block_1_proj_in.lora_up.weight", TensorType.F16, new long[]{1280, 4})
-                .bytes(), BaseFamily.SDXL, "has dtype I32; LoRA weights are F16, BF16 or F32");
+                .bytes(), BaseFamily.SDXL, "has dtype I32; LoRA weights are F16, BF16, F32 or F64");
         refused(LoraFiles.kohya().layer("lora_unet_middle_block_1_proj_in", 4, 1280, 1280)
                 .tensor("lora_unet_middle_block_1_proj_in.alpha", TensorType.F32, new long[]{2}).bytes(),
                 BaseFamily.SDXL, "must be one float");
