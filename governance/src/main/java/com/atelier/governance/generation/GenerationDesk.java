@@ -4,6 +4,8 @@ import com.atelier.governance.access.Actor;
 import com.atelier.governance.access.Permission;
 import com.atelier.governance.audit.AuditEvent;
 import com.atelier.governance.audit.AuditTrail;
+import com.atelier.governance.library.lora.LoraLibrary;
+import com.atelier.governance.library.prompt.PromptTemplates;
 import com.atelier.governance.failure.AccessDeniedException;
 import com.atelier.governance.failure.ConflictException;
 import com.atelier.governance.failure.GovernanceException;
@@ -49,6 +51,8 @@ public class GenerationDesk {
     private PromptPolicy promptPolicy;
     private JobQueue queue;
     private GenerationQuota quota;
+    private LoraLibrary loraLibrary;
+    private PromptTemplates templates;
     private Event<JobFinished> finished;
     private AuditTrail auditTrail;
     private Clock clock;
@@ -60,6 +64,7 @@ public class GenerationDesk {
     @Inject
     public GenerationDesk(EntityManager entityManager, WorkspaceDirectory directory, ModelCatalogue catalogue,
                           PromptPolicy promptPolicy, JobQueue queue, GenerationQuota quota,
+                          LoraLibrary loraLibrary, PromptTemplates templates,
                           Event<JobFinished> finished, AuditTrail auditTrail, Clock clock) {
         this.entityManager = entityManager;
         this.directory = directory;
@@ -67,6 +72,8 @@ public class GenerationDesk {
         this.promptPolicy = promptPolicy;
         this.queue = queue;
         this.quota = quota;
+        this.loraLibrary = loraLibrary;
+        this.templates = templates;
         this.finished = finished;
         this.auditTrail = auditTrail;
         this.clock = clock;
@@ -77,9 +84,10 @@ public class GenerationDesk {
      * Refusals commit their audit entry and nothing else.
      */
     @Transactional(dontRollbackOn = GovernanceException.class)
-    public Submission submit(Actor actor, String workspaceSlug, GenerationSpec spec, Optional<String> idempotencyKey,
+    public Submission submit(Actor actor, String workspaceSlug, GenerationSpec requested, Optional<String> idempotencyKey,
                              Optional<Webhook> webhook) {
         Workspace workspace = directory.access(actor, workspaceSlug, Permission.GENERATE);
+        GenerationSpec spec = requested;
         try {
             if (idempotencyKey.isPresent()) {
                 if (!IDEMPOTENCY_KEY.matcher(idempotencyKey.get()).matches()) {
@@ -99,11 +107,16 @@ public class GenerationDesk {
                 }
             }
             List<String> violations = spec.models().stream()
-                    .flatMap(model -> catalogue.violations(model, spec).stream().map(v -> model + ": " + v))
+                    .flatMap(model -> catalogue.violations(model, requested).stream().map(v -> model + ": " + v))
                     .toList();
             if (!violations.isEmpty()) {
                 throw new InvalidInputException("spec", String.join("; ", violations) + ".");
             }
+            // the exact published versions are pinned now, so a later publication never changes an accepted job
+            spec = spec.withLoras(loraLibrary.resolve(workspaceSlug, spec.models(), spec.loras()).stream()
+                    .map(l -> new GenerationSpec.LoraChoice(l.name(), l.weight(), l.version(), l.versionId(),
+                            l.sha256()))
+                    .toList());
             Optional<String> refusal = promptPolicy.refusal(workspaceSlug, spec.prompt(), spec.negativePrompt());
             if (refusal.isPresent()) {
                 throw new PolicyViolationException(refusal.get());
@@ -121,6 +134,9 @@ public class GenerationDesk {
         entityManager.persist(job);
         auditTrail.append(AuditEvent.inWorkspace(actor, workspace.slug(), "generation.requested", "generation",
                 job.id().toString(), summary(spec).add("seed", seed).build().toString()));
+        if (spec.template() != null) {
+            templates.recordUse(spec.template().versionId(), Optional.of(job.id()));
+        }
         queue.enqueue(job.id());
         return new Submission(job, false);
     }

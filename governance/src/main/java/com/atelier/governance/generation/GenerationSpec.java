@@ -15,15 +15,34 @@ import java.util.regex.Pattern;
  */
 public record GenerationSpec(List<String> models, String prompt, String negativePrompt, List<LoraChoice> loras,
                              Long seed, Integer steps, Float guidance, int width, int height, int count,
-                             String scheduler) {
+                             String scheduler, TemplateUse template, boolean promptInManifest) {
 
     public static final int MAX_MODELS = 4;
     public static final int MAX_COUNT = 8;
     public static final int MAX_PROMPT = 2000;
     private static final Pattern LORA_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
-    /** A LoRA adapter and the weight it is blended in with. */
-    public record LoraChoice(String name, float weight) {
+    /**
+     * A LoRA adapter and the weight it is blended in with; once accepted, also the exact published version the
+     * library resolved (version number, version id, file SHA-256), so the worker and the provenance use that one.
+     */
+    public record LoraChoice(String name, float weight, Integer version, Long versionId, String sha256) {
+
+        public LoraChoice(String name, float weight) {
+            this(name, weight, null, null, null);
+        }
+    }
+
+    /** The prompt-library template version a prompt was rendered from. */
+    public record TemplateUse(long templateId, int version, long versionId) {
+    }
+
+    /** As the designer asked, without a template and with the prompt kept out of the provenance manifest. */
+    public GenerationSpec(List<String> models, String prompt, String negativePrompt, List<LoraChoice> loras,
+                          Long seed, Integer steps, Float guidance, int width, int height, int count,
+                          String scheduler) {
+        this(models, prompt, negativePrompt, loras, seed, steps, guidance, width, height, count, scheduler, null,
+                false);
     }
 
     public GenerationSpec {
@@ -63,6 +82,24 @@ public record GenerationSpec(List<String> models, String prompt, String negative
 
     public GenerationSpec withSeed(long chosen) {
         return new GenerationSpec(models, prompt, negativePrompt, loras, chosen, steps, guidance, width, height, count,
-                scheduler);
+                scheduler, template, promptInManifest);
+    }
+
+    /** The same request with the LoRA versions the library resolved. */
+    public GenerationSpec withLoras(List<LoraChoice> resolved) {
+        return new GenerationSpec(models, prompt, negativePrompt, resolved, seed, steps, guidance, width, height, count,
+                scheduler, template, promptInManifest);
+    }
+
+    /** The same request, rendered from a template version. */
+    public GenerationSpec withTemplate(TemplateUse use) {
+        return new GenerationSpec(models, prompt, negativePrompt, loras, seed, steps, guidance, width, height, count,
+                scheduler, use, promptInManifest);
+    }
+
+    /** The same request with the workspace's rule on publishing the prompt text in provenance. */
+    public GenerationSpec withPromptInManifest(boolean allowed) {
+        return new GenerationSpec(models, prompt, negativePrompt, loras, seed, steps, guidance, width, height, count,
+                scheduler, template, allowed);
     }
 }

@@ -5,6 +5,7 @@ import com.atelier.governance.access.Origin;
 import com.atelier.governance.asset.Asset;
 import com.atelier.governance.audit.AuditEvent;
 import com.atelier.governance.audit.AuditTrail;
+import com.atelier.governance.library.lora.LoraLibrary;
 import com.atelier.governance.quota.GenerationQuota;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -34,6 +35,7 @@ public class JobLedger {
     private EntityManager entityManager;
     private AuditTrail auditTrail;
     private GenerationQuota quota;
+    private LoraLibrary loraLibrary;
     private Event<JobFinished> finished;
     private Clock clock;
 
@@ -42,11 +44,12 @@ public class JobLedger {
     }
 
     @Inject
-    public JobLedger(EntityManager entityManager, AuditTrail auditTrail, GenerationQuota quota,
+    public JobLedger(EntityManager entityManager, AuditTrail auditTrail, GenerationQuota quota, LoraLibrary loraLibrary,
                      Event<JobFinished> finished, Clock clock) {
         this.entityManager = entityManager;
         this.auditTrail = auditTrail;
         this.quota = quota;
+        this.loraLibrary = loraLibrary;
         this.finished = finished;
         this.clock = clock;
     }
@@ -58,7 +61,7 @@ public class JobLedger {
         if (job == null || !job.start(clock.instant())) {
             return Optional.empty();
         }
-        return Optional.of(new JobTicket(job.id(), job.workspace().slug(), job.spec(), job.attempts(),
+        return Optional.of(new JobTicket(job.id(), job.workspace().slug(), job.requester(), job.spec(), job.attempts(),
                 job.webhook().isPresent()));
     }
 
@@ -101,6 +104,11 @@ public class JobLedger {
                             image.gpuMillis()),
                     image.blockedReason());
             entityManager.persist(asset);
+            for (GenerationSpec.LoraChoice lora : spec.loras()) {
+                if (lora.versionId() != null) {
+                    loraLibrary.recordUse(lora.versionId(), image.model(), Optional.of(jobId), Optional.of(asset.id()));
+                }
+            }
             assets.add(Json.createObjectBuilder().add("asset", asset.id().toString()).add("model", image.model())
                     .add("state", asset.state().name()).add("sha256", image.contentHash()));
         }

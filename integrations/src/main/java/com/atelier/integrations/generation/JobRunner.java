@@ -20,8 +20,8 @@ import java.util.UUID;
 import java.util.logging.Logger;
 
 /**
- * Renders one queued job: starts it in the ledger, asks Triton for each model's images, checks and stores every
- * image, and records the assets in one transaction. Any exception leaves the job RUNNING for the route's
+ * Renders one queued job: starts it in the ledger, asks Triton for each model's images, checks, signs (C2PA) and
+ * stores every image, and records the assets in one transaction. Any exception leaves the job RUNNING for the route's
  * redelivery; rendering again is safe because images are content-addressed and completion happens once.
  */
 @ApplicationScoped
@@ -35,6 +35,7 @@ public class JobRunner {
     private AssetStore store;
     private OutputCheck outputCheck;
     private WebhookNotices notices;
+    private GeneratedImageProvenance provenance;
 
     protected JobRunner() {
         // for CDI proxies
@@ -42,12 +43,13 @@ public class JobRunner {
 
     @Inject
     public JobRunner(JobLedger ledger, TritonConnection triton, AssetStore store, OutputCheck outputCheck,
-                     WebhookNotices notices) {
+                     WebhookNotices notices, GeneratedImageProvenance provenance) {
         this.ledger = ledger;
         this.triton = triton;
         this.store = store;
         this.outputCheck = outputCheck;
         this.notices = notices;
+        this.provenance = provenance;
     }
 
     public void run(String jobId) {
@@ -70,9 +72,12 @@ public class JobRunner {
                         .map(Duration::toMillis).orElse(0L);
                 gpuMillis += callMillis;
                 for (GeneratedImage image : result) {
-                    String hash = store.put(image.png());
+                    // checked on the pixels Triton returned, then signed: the manifest binds exactly what is stored
+                    Optional<String> blocked = outputCheck.blockedReason(image.png());
+                    byte[] signed = provenance.sign(ticket.get(), model, image.modelVersion(), image.png());
+                    String hash = store.put(signed);
                     images.add(new RenderedImage(model, image.modelVersion(), position++, image.seed(), hash,
-                            "image/png", image.width(), image.height(), outputCheck.blockedReason(image.png()),
+                            "image/png", image.width(), image.height(), blocked,
                             callMillis / result.size()));
                 }
             }

@@ -1,5 +1,9 @@
 package com.atelier.web.api;
 
+import com.atelier.governance.generation.GenerationSpec;
+import com.atelier.governance.library.prompt.PromptTemplates;
+import java.util.Map;
+
 import com.atelier.governance.access.Actor;
 import com.atelier.governance.asset.AssetCatalog;
 import com.atelier.governance.failure.InvalidInputException;
@@ -51,13 +55,16 @@ public class GenerationResource {
     private GenerationDesk desk;
     private AssetCatalog assets;
     private JobCompletions completions;
+    private PromptTemplates templates;
 
     public GenerationResource() {
         // for CDI proxies
     }
 
     @Inject
-    public GenerationResource(Caller caller, GenerationDesk desk, AssetCatalog assets, JobCompletions completions) {
+    public GenerationResource(Caller caller, GenerationDesk desk, AssetCatalog assets, JobCompletions completions,
+                              PromptTemplates templates) {
+        this.templates = templates;
         this.caller = caller;
         this.desk = desk;
         this.assets = assets;
@@ -77,7 +84,14 @@ public class GenerationResource {
         if (body == null) {
             throw new InvalidInputException("body", "Send a JSON object with at least 'models' and 'prompt'.");
         }
-        var submission = desk.submit(actor, workspace, body.toSpec(), Optional.ofNullable(idempotencyKey),
+        var template = body.template();
+        if (template != null && template.id() == null) {
+            throw new InvalidInputException("template.id", "A template reference needs the template's id.");
+        }
+        GenerationSpec spec = template == null ? body.toSpec()
+                : body.toSpec(templates.render(actor, workspace, template.id(), Optional.ofNullable(template.version()),
+                template.variables() == null ? Map.of() : template.variables()));
+        var submission = desk.submit(actor, workspace, spec, Optional.ofNullable(idempotencyKey),
                 body.toWebhook());
         GenerationJob job = submission.job();
         if (mode.equals("sync")) {
