@@ -14,6 +14,14 @@ public record BrandPolicyDraft(List<String> bannedTerms, List<String> competitor
                                Integer maxPromptLength, List<String> palette, Double paletteThreshold,
                                Boolean allowPromptInManifest) {
 
+    /** The draft that gives this policy back: what a reader sees and an editor changes and sends again. */
+    public static BrandPolicyDraft of(BrandPolicy policy) {
+        return new BrandPolicyDraft(policy.bannedTerms(), policy.competitorMarks(), policy.regexRules(),
+                policy.triggerWords(), policy.promptPrefix(), policy.promptSuffix(),
+                policy.maxPromptLength().orElse(null), policy.palette(), policy.paletteThreshold(),
+                policy.allowPromptInManifest());
+    }
+
     /** The policy; throws {@link com.atelier.governance.failure.InvalidInputException} naming the bad field. */
     public BrandPolicy toPolicy() {
         return new BrandPolicy(bannedTerms, competitorMarks, regexRules, triggerWords, promptPrefix, promptSuffix,
