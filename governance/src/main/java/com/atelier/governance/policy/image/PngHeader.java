@@ -31,7 +31,8 @@ public record PngHeader(int width, int height) {
         return width > 0 && height > 0 ? Optional.of(new PngHeader(width, height)) : Optional.empty();
     }
 
-    private static int readInt(byte[] data, int at) {
+    /** A big-endian 32-bit integer, as PNG writes lengths, types and sizes. */
+    static int readInt(byte[] data, int at) {
         return ((data[at] & 0xFF) << 24) | ((data[at + 1] & 0xFF) << 16) | ((data[at + 2] & 0xFF) << 8)
                 | (data[at + 3] & 0xFF);
     }

@@ -21,8 +21,8 @@ final class PngRows {
      * @throws UnreadableImageException when the image data is truncated or corrupt
      */
     static Optional<int[]> sample(byte[] png, int stepX, int stepY) {
-        int width = readInt(png, 16);
-        int height = readInt(png, 20);
+        int width = PngHeader.readInt(png, 16);
+        int height = PngHeader.readInt(png, 20);
         int bitDepth = png[24] & 0xFF;
         int colourType = png[25] & 0xFF;
         int interlace = png[28] & 0xFF;
@@ -124,11 +124,6 @@ final class PngRows {
         }
     }
 
-    private static int readInt(byte[] data, int at) {
-        return ((data[at] & 0xFF) << 24) | ((data[at + 1] & 0xFF) << 16) | ((data[at + 2] & 0xFF) << 8)
-                | (data[at + 3] & 0xFF);
-    }
-
     /** Feeds the IDAT chunks to the inflater one after the other, without copying them. */
     private static final class IdatChunks {
         private final byte[] png;
@@ -161,8 +156,8 @@ final class PngRows {
 
         private boolean feed() {
             while (next + 8 <= png.length) {
-                int length = readInt(png, next);
-                int type = readInt(png, next + 4);
+                int length = PngHeader.readInt(png, next);
+                int type = PngHeader.readInt(png, next + 4);
                 int data = next + 8;
                 if (length < 0 || data + length > png.length) {
                     return false;
