@@ -1,6 +1,8 @@
 package com.atelier.governance.generation;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import com.atelier.governance.policy.prompt.PromptRules;
+import com.atelier.governance.policy.prompt.PromptText;
+import com.atelier.governance.policy.prompt.Term;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -8,20 +10,16 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * The portal-wide list of terms no prompt may contain (policy/banned-terms.txt), matched as whole words without
- * regard to case. Per-workspace brand policies (competitor marks, required trigger words, regex rules) extend this.
+ * The portal-wide list of terms no prompt may contain (policy/banned-terms.txt), matched as whole words with the
+ * prompt rules' normalisation (case, accents, look-alikes, leetspeak, spacing tricks). Not a CDI bean: the
+ * workspace prompt policy ({@code policy.WorkspacePromptPolicy}) checks it first and then the workspace's brand
+ * policy.
  */
-@ApplicationScoped
 public class BannedTermsPolicy implements PromptPolicy {
-
-    private record Term(String text, Pattern pattern) {
-    }
 
     private final List<Term> terms;
 
@@ -30,20 +28,17 @@ public class BannedTermsPolicy implements PromptPolicy {
     }
 
     BannedTermsPolicy(List<String> terms) {
-        this.terms = terms.stream()
-                .map(t -> t.toLowerCase(Locale.ROOT))
-                .map(t -> new Term(t, Pattern.compile("\\b" + Pattern.quote(t) + "\\b")))
-                .toList();
+        this.terms = terms.stream().map(Term::of).toList();
+    }
+
+    /** The portal's terms, compiled. */
+    public List<Term> terms() {
+        return terms;
     }
 
     @Override
     public Optional<String> refusal(String workspace, String prompt, String negativePrompt) {
-        String text = prompt.toLowerCase(Locale.ROOT);
-        return terms.stream()
-                .filter(term -> term.pattern().matcher(text).find())
-                .findFirst()
-                .map(term -> "The prompt contains the banned term '" + term.text()
-                        + "' (rule: portal banned terms). Rephrase it without that term.");
+        return PromptRules.first(terms, PromptText.of(prompt)).map(PromptRules::portalMessage);
     }
 
     private static List<String> load() {

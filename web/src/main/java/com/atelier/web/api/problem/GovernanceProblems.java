@@ -8,6 +8,7 @@ import com.atelier.governance.failure.InvalidInputException;
 import com.atelier.governance.failure.NotFoundException;
 import com.atelier.governance.failure.PolicyViolationException;
 import com.atelier.governance.failure.QuotaExceededException;
+import com.atelier.governance.failure.StaleVersionException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -73,6 +74,8 @@ public class GovernanceProblems implements ExceptionMapper<GovernanceException> 
             return Status.FORBIDDEN;
         } else if (e instanceof InvalidInputException) {
             return Status.BAD_REQUEST;
+        } else if (e instanceof StaleVersionException) {
+            return Status.PRECONDITION_FAILED;
         } else if (e instanceof ConflictException) {
             return Status.CONFLICT;
         } else if (e instanceof NotFoundException) {
