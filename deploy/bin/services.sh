@@ -248,7 +248,16 @@ wildfly_failed() {
     [[ -f "$STATE/wildfly/deployments/atelier.ear.failed" ]]
 }
 
+# The development C2PA signing key lives outside the repository and survives clean clones; production keys come
+# from a configured keystore or PKCS#11 (docs/provenance.md).
+SIGNING_KEYS="${ATELIER_SIGNING_KEYS:-$HOME/.local/share/atelier/provenance}"
+
+ensure_signing_key() {
+    bash "$ROOT/deploy/provenance/dev-signing-key.sh" "$SIGNING_KEYS" >/dev/null || fail "could not create the development signing key in $SIGNING_KEYS"
+}
+
 start_wildfly() {
+    ensure_signing_key
     if pid_alive wildfly; then
         say "WildFly already running on $WILDFLY_PORT"
         return
@@ -263,7 +272,7 @@ start_wildfly() {
     JAVA_OPTS="-Xms128m -Xmx1g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m -Djava.net.preferIPv4Stack=true" \
         launch wildfly "$LOGS/wildfly.log" "$server/bin/standalone.sh" -Djboss.server.base.dir="$base" \
         -Datelier.keycloak.url="$KEYCLOAK_URL" -Datelier.inference.endpoints="127.0.0.1:$TRITON_PORT" \
-        -Datelier.assets.dir="$STATE/assets"
+        -Datelier.assets.dir="$STATE/assets" -Datelier.provenance.keystore="$SIGNING_KEYS/signing.p12"
     wait_until 180 "WildFly" "$LOGS/wildfly.log" bash -c "[[ -f '$base/deployments/atelier.ear.deployed' || -f '$base/deployments/atelier.ear.failed' ]]"
     if wildfly_failed; then
         cat "$base/deployments/atelier.ear.failed" >&2

@@ -5,6 +5,8 @@ import com.atelier.governance.access.Permission;
 import com.atelier.governance.audit.AuditEvent;
 import com.atelier.governance.audit.AuditTrail;
 import com.atelier.governance.library.lora.LoraLibrary;
+import com.atelier.governance.policy.BrandPolicies;
+import com.atelier.governance.policy.prompt.PromptDecision;
 import com.atelier.governance.library.prompt.PromptTemplates;
 import com.atelier.governance.failure.AccessDeniedException;
 import com.atelier.governance.failure.ConflictException;
@@ -52,6 +54,7 @@ public class GenerationDesk {
     private JobQueue queue;
     private GenerationQuota quota;
     private LoraLibrary loraLibrary;
+    private BrandPolicies brandPolicies;
     private PromptTemplates templates;
     private Event<JobFinished> finished;
     private AuditTrail auditTrail;
@@ -64,7 +67,7 @@ public class GenerationDesk {
     @Inject
     public GenerationDesk(EntityManager entityManager, WorkspaceDirectory directory, ModelCatalogue catalogue,
                           PromptPolicy promptPolicy, JobQueue queue, GenerationQuota quota,
-                          LoraLibrary loraLibrary, PromptTemplates templates,
+                          LoraLibrary loraLibrary, PromptTemplates templates, BrandPolicies brandPolicies,
                           Event<JobFinished> finished, AuditTrail auditTrail, Clock clock) {
         this.entityManager = entityManager;
         this.directory = directory;
@@ -73,6 +76,7 @@ public class GenerationDesk {
         this.queue = queue;
         this.quota = quota;
         this.loraLibrary = loraLibrary;
+        this.brandPolicies = brandPolicies;
         this.templates = templates;
         this.finished = finished;
         this.auditTrail = auditTrail;
@@ -117,10 +121,12 @@ public class GenerationDesk {
                     .map(l -> new GenerationSpec.LoraChoice(l.name(), l.weight(), l.version(), l.versionId(),
                             l.sha256()))
                     .toList());
-            Optional<String> refusal = promptPolicy.refusal(workspaceSlug, spec.prompt(), spec.negativePrompt());
-            if (refusal.isPresent()) {
-                throw new PolicyViolationException(refusal.get());
+            PromptDecision decision = promptPolicy.apply(workspaceSlug, spec.prompt(), spec.negativePrompt());
+            if (!decision.allowed()) {
+                throw new PolicyViolationException(decision.message());
             }
+            spec = spec.withPrompt(decision.effectivePrompt())
+                    .withPromptInManifest(brandPolicies.latest(workspaceSlug).policy().allowPromptInManifest());
             quota.reserve(workspace.slug(), workspace.dailyImageQuota().orElse(null), actor.userId(),
                     spec.count() * spec.models().size());
         } catch (GovernanceException refused) {

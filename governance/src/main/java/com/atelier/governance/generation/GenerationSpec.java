@@ -85,6 +85,12 @@ public record GenerationSpec(List<String> models, String prompt, String negative
                 scheduler, template, promptInManifest);
     }
 
+    /** The same request with the prompt the brand policy made of it (prefix and suffix applied). */
+    public GenerationSpec withPrompt(String effective) {
+        return new GenerationSpec(models, effective, negativePrompt, loras, seed, steps, guidance, width, height, count,
+                scheduler, template, promptInManifest);
+    }
+
     /** The same request with the LoRA versions the library resolved. */
     public GenerationSpec withLoras(List<LoraChoice> resolved) {
         return new GenerationSpec(models, prompt, negativePrompt, resolved, seed, steps, guidance, width, height, count,

@@ -5,6 +5,7 @@ import com.atelier.governance.generation.GenerationSpec;
 import com.atelier.governance.generation.JobLedger;
 import com.atelier.governance.generation.JobTicket;
 import com.atelier.governance.generation.RenderedImage;
+import com.atelier.governance.policy.BrandOutputCheck;
 import com.atelier.inference.image.GeneratedImage;
 import com.atelier.integrations.inference.TritonConnection;
 import com.atelier.integrations.inference.TritonRenderings;
@@ -36,6 +37,7 @@ public class JobRunner {
     private OutputCheck outputCheck;
     private WebhookNotices notices;
     private GeneratedImageProvenance provenance;
+    private BrandOutputCheck brandCheck;
 
     protected JobRunner() {
         // for CDI proxies
@@ -43,13 +45,14 @@ public class JobRunner {
 
     @Inject
     public JobRunner(JobLedger ledger, TritonConnection triton, AssetStore store, OutputCheck outputCheck,
-                     WebhookNotices notices, GeneratedImageProvenance provenance) {
+                     WebhookNotices notices, GeneratedImageProvenance provenance, BrandOutputCheck brandCheck) {
         this.ledger = ledger;
         this.triton = triton;
         this.store = store;
         this.outputCheck = outputCheck;
         this.notices = notices;
         this.provenance = provenance;
+        this.brandCheck = brandCheck;
     }
 
     public void run(String jobId) {
@@ -73,7 +76,7 @@ public class JobRunner {
                 gpuMillis += callMillis;
                 for (GeneratedImage image : result) {
                     // checked on the pixels Triton returned, then signed: the manifest binds exactly what is stored
-                    Optional<String> blocked = outputCheck.blockedReason(image.png());
+                    Optional<String> blocked = blockedReason(ticket.get(), image);
                     byte[] signed = provenance.sign(ticket.get(), model, image.modelVersion(), image.png());
                     String hash = store.put(signed);
                     images.add(new RenderedImage(model, image.modelVersion(), position++, image.seed(), hash,
@@ -89,6 +92,15 @@ public class JobRunner {
         } else {
             LOG.info(() -> "job " + jobId + " was completed by an earlier delivery; this rendering is discarded");
         }
+    }
+
+    /** The safety classifier's verdict and the workspace's brand checks (palette, size, format), together. */
+    private Optional<String> blockedReason(JobTicket ticket, GeneratedImage image) {
+        List<String> reasons = new ArrayList<>();
+        outputCheck.blockedReason(image.png()).ifPresent(reasons::add);
+        reasons.addAll(brandCheck.reasons(ticket.workspace(), image.png(), ticket.spec().width(),
+                ticket.spec().height()));
+        return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
     }
 
     public void fail(String jobId, Exception cause) {
