@@ -1,6 +1,7 @@
 package com.atelier.governance.generation;
 
 import com.atelier.governance.failure.InvalidInputException;
+import jakarta.json.bind.annotation.JsonbCreator;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,6 +29,11 @@ public record GenerationSpec(List<String> models, String prompt, String negative
      */
     public record LoraChoice(String name, float weight, Integer version, Long versionId, String sha256) {
 
+        @JsonbCreator
+        public LoraChoice {
+            // the canonical constructor is the one JSON-B reads stored specs with
+        }
+
         public LoraChoice(String name, float weight) {
             this(name, weight, null, null, null);
         }
@@ -45,6 +51,7 @@ public record GenerationSpec(List<String> models, String prompt, String negative
                 false);
     }
 
+    @JsonbCreator
     public GenerationSpec {
         if (models == null || models.isEmpty()) {
             throw new InvalidInputException("models", "Name at least one model, e.g. [\"sdxl\"].");

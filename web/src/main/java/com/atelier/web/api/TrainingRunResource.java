@@ -12,6 +12,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityPart;
@@ -35,7 +36,7 @@ import java.util.UUID;
  * 64), {@code steps} and {@code learningRate} (low, medium, high); {@code GET /workspaces/{ws}/training-runs/{id}}
  * follows one.
  */
-@Path("/workspaces/{ws}")
+@Path("/workspaces/{ws}/training-runs")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TrainingRunResource {
@@ -55,11 +56,14 @@ public class TrainingRunResource {
         this.runs = runs;
     }
 
+    /** Starts a run for the adapter named by {@code ?lora=} (its id). */
     @POST
-    @Path("/loras/{id}/training-runs")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response start(@PathParam("ws") String workspace, @PathParam("id") long adapterId,
+    public Response start(@PathParam("ws") String workspace, @QueryParam("lora") Long adapterId,
                           List<EntityPart> parts, @Context UriInfo uri) {
+        if (adapterId == null) {
+            throw new InvalidInputException("lora", "Name the LoRA adapter to train: ?lora=<adapter id>.");
+        }
         List<byte[]> images = new ArrayList<>();
         Map<String, String> fields = new HashMap<>();
         for (EntityPart part : parts == null ? List.<EntityPart>of() : parts) {
@@ -86,7 +90,7 @@ public class TrainingRunResource {
     }
 
     @GET
-    @Path("/training-runs/{id}")
+    @Path("/{id}")
     public TrainingRunView run(@PathParam("ws") String workspace, @PathParam("id") UUID id, @Context UriInfo uri) {
         return TrainingRunView.of(runs.run(caller.actor(), workspace, id), workspace, uri.getBaseUri());
     }

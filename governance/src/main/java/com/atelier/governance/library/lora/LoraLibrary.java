@@ -6,6 +6,7 @@ import com.atelier.governance.asset.AssetStore;
 import com.atelier.governance.audit.AuditEvent;
 import com.atelier.governance.audit.AuditTrail;
 import com.atelier.governance.failure.ConflictException;
+import com.atelier.governance.failure.GovernanceException;
 import com.atelier.governance.failure.InvalidInputException;
 import com.atelier.governance.failure.NotFoundException;
 import com.atelier.governance.generation.GenerationSpec.LoraChoice;
@@ -363,7 +364,8 @@ public class LoraLibrary {
      * @throws InvalidInputException on field {@code loras} naming the LoRA and why (unknown, nothing published,
      *                               family does not fit a model, weight outside [-2, 2])
      */
-    @Transactional(Transactional.TxType.SUPPORTS)
+    // a refusal must not doom the caller's transaction: the generation desk still audits the rejected request
+    @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = GovernanceException.class)
     public List<ResolvedLora> resolve(String workspaceSlug, List<String> models, List<LoraChoice> choices) {
         return LoraResolution.resolve(models, choices, name -> candidate(workspaceSlug, name));
     }

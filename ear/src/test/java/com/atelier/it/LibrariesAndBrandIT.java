@@ -1,0 +1,164 @@
+package com.atelier.it;
+
+import com.atelier.governance.library.lora.SafetensorsWriter;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The shared libraries and the brand policy as the generation flow uses them: a LoRA must be published and fit
+ * the model, a template renders with its variables and the job records its version, the brand policy refuses
+ * competitor marks, applies its prefix and blocks off-palette images.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LibrariesAndBrandIT {
+
+    private static String WS;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive portal() {
+        return Portal.ear();
+    }
+
+    @BeforeAll
+    static void workspaceWithEveryDesignRole() {
+        LocalTriton.ensureRunning();
+        WS = TestWorkspaces.withDesigner("lib", "Library tests");
+        var admin = ApiClient.as("admin");
+        for (String role : List.of("senior-designer", "art-director", "brand-manager")) {
+            assertThat(admin.put("/workspaces/" + WS + "/members/" + role, "{\"role\":\"" + role + "\"}").status())
+                    .isEqualTo(200);
+        }
+    }
+
+    private static ApiClient.Answer generate(String body) {
+        return ApiClient.as("designer").post("/workspaces/" + WS + "/generations?mode=sync", body);
+    }
+
+    /** A rank-4 SDXL LoRA in kohya's naming, as sd-scripts writes it. */
+    private static byte[] sdxlLora() {
+        var writer = new SafetensorsWriter();
+        String module = "lora_unet_input_blocks_4_1_transformer_blocks_0_attn1_to_q";
+        writer.bf16(module + ".lora_down.weight", new long[]{4, 640}, new float[4 * 640]);
+        writer.bf16(module + ".lora_up.weight", new long[]{640, 4}, new float[640 * 4]);
+        writer.f32Scalar(module + ".alpha", 4);
+        return writer.toBytes();
+    }
+
+    @Test
+    void aLoraIsUsableOnlyOncePublishedAndOnlyOnItsBaseFamily() throws Exception {
+        var senior = ApiClient.as("senior-designer");
+        var created = senior.post("/workspaces/" + WS + "/loras", "{\"name\":\"linen-texture\",\"triggerWord\":"
+                + "\"lnntx\",\"family\":\"sdxl\",\"description\":\"woven linen\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        var upload = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Portal.API + "/workspaces/" + WS
+                        + "/loras/" + id + "/versions?datasetSize=12&steps=800"))
+                .header("Authorization", "Bearer " + senior.token()).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(sdxlLora())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(201);
+        JsonNode version = new ObjectMapper().readTree(upload.body());
+        assertThat(version.get("state").asText()).isEqualTo("DRAFT");
+        assertThat(version.get("rank").asInt()).isEqualTo(4);
+        var garbage = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Portal.API + "/workspaces/" + WS
+                        + "/loras/" + id + "/versions"))
+                .header("Authorization", "Bearer " + senior.token()).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[]{1, 2, 3, 4, 5, 6, 7, 8, 9})).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(garbage.statusCode()).as(garbage.body()).isEqualTo(400);
+
+        String withLora = "{\"models\":[\"%s\"],\"prompt\":\"lnntx tote bag\",\"width\":512,\"height\":512,"
+                + "\"count\":1,\"steps\":4,\"loras\":[{\"name\":\"linen-texture\",\"weight\":0.8}]}";
+        var draft = generate(withLora.formatted("sdxl"));
+        assertThat(draft.status()).as(draft.body()).isEqualTo(400);
+        assertThat(draft.json().get("detail").asText()).contains("linen-texture");
+
+        assertThat(ApiClient.as("designer").post("/workspaces/" + WS + "/loras/" + id + "/versions/1/publish", "")
+                .status()).as("designers may not publish").isEqualTo(403);
+        assertThat(ApiClient.as("art-director").post("/workspaces/" + WS + "/loras/" + id + "/versions/1/publish", "")
+                .status()).isEqualTo(200);
+
+        var wrongFamily = generate(withLora.formatted("flux2"));
+        assertThat(wrongFamily.status()).isEqualTo(400);
+        assertThat(wrongFamily.json().get("detail").asText()).contains("linen-texture", "flux2");
+
+        var ok = generate(withLora.formatted("sdxl"));
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        JsonNode lora = ok.json().get("spec").get("loras").get(0);
+        assertThat(lora.get("sha256").asText()).isEqualTo(version.get("sha256").asText());
+        assertThat(lora.get("version").asInt()).isEqualTo(1);
+        assertThat(PortalDatabase.count("SELECT count(*) FROM lora_use WHERE job_id = ?::uuid",
+                ok.json().get("id").asText())).isEqualTo(1);
+    }
+
+    @Test
+    void aTemplateRendersWithItsVariablesAndTheJobRecordsTheVersion() throws Exception {
+        var designer = ApiClient.as("designer");
+        var created = designer.post("/workspaces/" + WS + "/prompts", "{\"name\":\"Seasonal product\",\"text\":"
+                + "\"a {product} on a table, {season:spring|summer} light\",\"defaultModel\":\"sdxl\",\"steps\":4,"
+                + "\"width\":512,\"height\":512,\"tags\":[\"catalogue\"]}");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().get("id").asLong();
+        long versionId = created.json().get("versionId").asLong();
+
+        var missing = generate("{\"template\":{\"id\":" + id + ",\"variables\":{\"product\":\"vase\"}}}");
+        assertThat(missing.status()).as(missing.body()).isEqualTo(400);
+        assertThat(missing.body()).contains("variables.season");
+        var wrong = generate("{\"template\":{\"id\":" + id + ",\"variables\":{\"product\":\"vase\",\"season\":"
+                + "\"winter\"}}}");
+        assertThat(wrong.status()).isEqualTo(400);
+        assertThat(wrong.body()).contains("spring", "summer");
+
+        var ok = generate("{\"template\":{\"id\":" + id + ",\"variables\":{\"product\":\"vase\",\"season\":"
+                + "\"summer\"}},\"count\":1}");
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        JsonNode spec = ok.json().get("spec");
+        assertThat(spec.get("prompt").asText()).isEqualTo("a vase on a table, summer light");
+        assertThat(spec.get("models").get(0).asText()).isEqualTo("sdxl");
+        assertThat(spec.get("template").get("versionId").asLong()).isEqualTo(versionId);
+        assertThat(designer.get("/workspaces/" + WS + "/prompts/" + id).json().get("useCount").asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theBrandPolicyRefusesCompetitorMarksAppliesItsPrefixAndBlocksOffPaletteImages() throws Exception {
+        var policy = "{\"competitorMarks\":[\"pepsi\"],\"promptPrefix\":\"Acme studio style,\","
+                + "\"palette\":[\"#00ff00\"],\"paletteThreshold\":1.0}";
+        assertThat(ApiClient.as("designer").put("/workspaces/" + WS + "/brand-policy", policy).status())
+                .isEqualTo(403);
+        var saved = ApiClient.as("brand-manager").put("/workspaces/" + WS + "/brand-policy", policy);
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        var badRegex = ApiClient.as("brand-manager").put("/workspaces/" + WS + "/brand-policy",
+                "{\"regexRules\":[{\"name\":\"broken\",\"pattern\":\"(unclosed\",\"message\":\"x\"}]}");
+        assertThat(badRegex.status()).isEqualTo(400);
+        assertThat(badRegex.body()).contains("broken");
+
+        String request = "{\"models\":[\"sdxl\"],\"prompt\":\"%s\",\"width\":512,\"height\":512,\"count\":1,"
+                + "\"steps\":4}";
+        var refused = generate(request.formatted("a cold P\u0435psi can"));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.json().get("detail").asText()).containsIgnoringCase("competitor mark");
+
+        var rendered = generate(request.formatted("a ceramic mug"));
+        assertThat(rendered.status()).as(rendered.body()).isEqualTo(200);
+        assertThat(rendered.json().get("spec").get("prompt").asText()).startsWith("Acme studio style,");
+        JsonNode image = rendered.json().get("results").get("sdxl").get(0);
+        assertThat(image.get("state").asText()).as("nothing rendered here is pure green").isEqualTo("BLOCKED");
+        assertThat(image.get("blockedReason").asText()).containsIgnoringCase("palette");
+    }
+}

@@ -1,0 +1,120 @@
+package com.atelier.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every generated image leaves the worker with C2PA Content Credentials; compliance verifies an exported file, a
+ * tampered copy and a file that never had credentials, and sees which asset a file is.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ProvenanceApiIT {
+
+    private static String WS;
+
+    @Deployment(testable = false)
+    static EnterpriseArchive portal() {
+        return Portal.ear();
+    }
+
+    @BeforeAll
+    static void workspaceWithAReviewer() {
+        LocalTriton.ensureRunning();
+        WS = TestWorkspaces.withDesigner("prov", "Provenance tests");
+        assertThat(ApiClient.as("admin").put("/workspaces/" + WS + "/members/art-director",
+                "{\"role\":\"art-director\"}").status()).isEqualTo(200);
+    }
+
+    private static HttpResponse<byte[]> send(String user, HttpRequest.Builder request) throws Exception {
+        return HttpClient.newHttpClient().send(request.header("Authorization", "Bearer " + ApiClient.as(user).token())
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static JsonNode verify(String user, byte[] file, int expectedStatus) throws Exception {
+        var answer = send(user, HttpRequest.newBuilder(URI.create(Portal.API + "/provenance/verify"))
+                .header("Content-Type", "image/png").POST(HttpRequest.BodyPublishers.ofByteArray(file)));
+        assertThat(answer.statusCode()).as(new String(answer.body(), StandardCharsets.UTF_8)).isEqualTo(expectedStatus);
+        return new ObjectMapper().readTree(answer.body());
+    }
+
+    @Test
+    void anExportedImageVerifiesAsOursAndATamperedCopyDoesNot() throws Exception {
+        var answer = ApiClient.as("designer").post("/workspaces/" + WS + "/generations?mode=sync",
+                "{\"models\":[\"sdxl\"],\"prompt\":\"a glass bottle on sand, provenance test\",\"width\":512,"
+                        + "\"height\":512,\"count\":1,\"steps\":4}");
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        String job = answer.json().get("id").asText();
+        String asset = answer.json().get("results").get("sdxl").get(0).get("id").asText();
+        assertThat(ApiClient.as("designer").post("/workspaces/" + WS + "/reviews", "{\"title\":\"Bottle\","
+                + "\"reviewers\":[\"art-director\"],\"assets\":[\"" + asset + "\"]}").status()).isEqualTo(201);
+        assertThat(ApiClient.as("art-director").post("/workspaces/" + WS + "/reviews/decisions/" + asset,
+                "{\"verdict\":\"APPROVE\"}").status()).isEqualTo(200);
+        byte[] exported = send("compliance", HttpRequest.newBuilder(URI.create(Portal.API + "/workspaces/" + WS
+                + "/assets/" + asset + "/export")).GET()).body();
+        assertThat(new String(exported, StandardCharsets.ISO_8859_1)).as("a caBX chunk").contains("caBX");
+
+        JsonNode valid = verify("compliance", exported, 200);
+        assertThat(valid.get("verdict").asText()).as(valid.toString()).isEqualTo("VALID");
+        assertThat(valid.get("signatureValid").asBoolean()).isTrue();
+        assertThat(valid.get("chainTrusted").asBoolean()).isTrue();
+        assertThat(valid.get("hardBindingIntact").asBoolean()).isTrue();
+        assertThat(valid.get("exactCopy").asBoolean()).isTrue();
+        assertThat(valid.get("asset").get("id").asText()).isEqualTo(asset);
+        JsonNode generation = valid.get("generation");
+        assertThat(generation.get("jobId").asText()).isEqualTo(job);
+        assertThat(generation.get("model").asText()).isEqualTo("sdxl");
+        assertThat(generation.get("workspace").asText()).isEqualTo(WS);
+        assertThat(generation.has("promptSha256")).isTrue();
+        assertThat(generation.has("prompt")).as("the prompt text stays out unless the workspace allows it").isFalse();
+        List<String> history = new ArrayList<>();
+        valid.get("history").forEach(h -> history.add(h.get("action").asText()));
+        assertThat(history).contains("asset.exported", "asset.approved");
+
+        JsonNode tampered = verify("compliance", flipOnePixelByte(exported), 200);
+        assertThat(tampered.get("verdict").asText()).as(tampered.toString()).isEqualTo("TAMPERED");
+        assertThat(tampered.get("hardBindingIntact").asBoolean()).isFalse();
+        assertThat(tampered.get("exactCopy").asBoolean()).isFalse();
+        assertThat(tampered.get("asset").get("id").asText()).as("still claims to be our asset").isEqualTo(asset);
+    }
+
+    @Test
+    void aFileWithoutCredentialsSaysSoAndOnlyComplianceMayAsk() throws Exception {
+        var image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+        var out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        assertThat(verify("compliance", out.toByteArray(), 200).get("verdict").asText()).isEqualTo("NO_MANIFEST");
+        verify("designer", out.toByteArray(), 403);
+        verify("compliance", new byte[0], 400);
+    }
+
+    /** Changes one byte of compressed pixel data inside the first IDAT chunk, after signing. */
+    private static byte[] flipOnePixelByte(byte[] png) {
+        byte[] copy = png.clone();
+        String text = new String(copy, StandardCharsets.ISO_8859_1);
+        int idat = text.indexOf("IDAT");
+        assertThat(idat).isPositive();
+        copy[idat + 4 + 40] ^= 0x01;
+        return copy;
+    }
+}
