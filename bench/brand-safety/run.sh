@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Times the brand output check (PNG decode to a 64x64 sample, format check, k-means in Lab, CIEDE2000 to the
-# palette) on 1024x1024 PNGs and the prompt rules on a typical prompt. Figures: docs/benchmarks-brand-safety.md.
+# palette) on 1024x1024 PNGs and the prompt rules on a typical prompt. Figures: docs/benchmarks.md (brand safety).
 # Usage: bench/brand-safety/run.sh [warm-up-rounds] [measured-rounds]
 # It compiles governance in place and runs against governance/target/classes: nothing is installed into ~/.m2.
 set -euo pipefail

@@ -255,6 +255,37 @@ class GenerationApiIT {
     }
 
     @Test
+    void aWorkspaceWebhookHearsOfJobsThatNameNoneOfTheirOwn() throws Exception {
+        String slug = TestWorkspaces.withDesigner("hook", "Workspace webhook");
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/cms", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/cms";
+            String body = "{\"url\":\"" + url + "\",\"secret\":\"cms-secret-0123456789\"}";
+            assertThat(ApiClient.as("designer").put("/workspaces/" + slug + "/webhook", body).status()).isEqualTo(403);
+            assertThat(ApiClient.as("admin").put("/workspaces/" + slug + "/webhook", body).status()).isEqualTo(200);
+            assertThat(ApiClient.as("designer").get("/workspaces/" + slug + "/webhook").body())
+                    .contains(url).doesNotContain("cms-secret");
+
+            var accepted = ApiClient.as("designer").post("/workspaces/" + slug + "/generations",
+                    request("[\"sdxl\"]", "a weather vane", 1));
+            String jobId = accepted.json().get("id").asText();
+            Awaitility.await("the workspace webhook").atMost(Duration.ofSeconds(30))
+                    .until(() -> received.stream().anyMatch(b -> b.contains(jobId)));
+            assertThat(PortalDatabase.count("SELECT count(*) FROM audit_entry WHERE chain = ? AND action ="
+                    + " 'workspace.webhook-changed'", "workspace:" + slug)).isEqualTo(1);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    @Test
     void webhookWithoutAUsableUrlOrSecretIsRefused() {
         var answer = ApiClient.as("designer").post(GENERATIONS, "{\"models\":[\"sdxl\"],\"prompt\":\"a kite\","
                 + "\"webhook\":{\"url\":\"ftp://example.org/x\",\"secret\":\"short\"}}");
@@ -316,6 +347,17 @@ class GenerationApiIT {
         assertThat(report.get("lines").get(0).get("day").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
         assertThat(report.get("gpuSeconds").asDouble()).isGreaterThanOrEqualTo(0);
         assertThat(refused.status()).isEqualTo(403);
+
+        var metrics = ApiClient.as("admin").withHeader("Accept", "text/plain").get("/metrics");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.contentType()).startsWith("text/plain");
+        String flux = metrics.body().lines()
+                .filter(l -> l.startsWith("atelier_images_total{") && l.contains("model=\"flux2\"")
+                        && l.contains("workspace=\"" + WORKSPACE + "\""))
+                .findFirst().orElseThrow(() -> new AssertionError(metrics.body()));
+        assertThat(Double.parseDouble(flux.substring(flux.lastIndexOf(' ') + 1))).isGreaterThanOrEqualTo(2);
+        assertThat(metrics.body()).contains("atelier_gpu_seconds_total");
+        assertThat(designer.withHeader("Accept", "text/plain").get("/metrics").status()).isEqualTo(403);
     }
 
     @Test

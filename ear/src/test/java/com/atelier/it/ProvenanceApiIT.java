@@ -91,6 +91,14 @@ class ProvenanceApiIT {
         valid.get("history").forEach(h -> history.add(h.get("action").asText()));
         assertThat(history).contains("asset.exported", "asset.approved");
 
+        byte[] jpeg = send("compliance", HttpRequest.newBuilder(URI.create(Portal.API + "/workspaces/" + WS
+                + "/assets/" + asset + "/export?format=jpeg")).GET()).body();
+        assertThat(jpeg).startsWith(0xFF, 0xD8);
+        JsonNode jpegVerdict = verifyJpeg(jpeg);
+        assertThat(jpegVerdict.get("verdict").asText()).as(jpegVerdict.toString()).isEqualTo("VALID");
+        assertThat(jpegVerdict.get("generation").get("assetId").asText()).isEqualTo(asset);
+        assertThat(jpegVerdict.get("asset").get("id").asText()).isEqualTo(asset);
+
         JsonNode tampered = verify("compliance", flipOnePixelByte(exported), 200);
         assertThat(tampered.get("verdict").asText()).as(tampered.toString()).isEqualTo("TAMPERED");
         assertThat(tampered.get("hardBindingIntact").asBoolean()).isFalse();
@@ -106,6 +114,13 @@ class ProvenanceApiIT {
         assertThat(verify("compliance", out.toByteArray(), 200).get("verdict").asText()).isEqualTo("NO_MANIFEST");
         verify("designer", out.toByteArray(), 403);
         verify("compliance", new byte[0], 400);
+    }
+
+    private static JsonNode verifyJpeg(byte[] file) throws Exception {
+        var answer = send("compliance", HttpRequest.newBuilder(URI.create(Portal.API + "/provenance/verify"))
+                .header("Content-Type", "image/jpeg").POST(HttpRequest.BodyPublishers.ofByteArray(file)));
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return new ObjectMapper().readTree(answer.body());
     }
 
     /** Changes one byte of compressed pixel data inside the first IDAT chunk, after signing. */

@@ -136,7 +136,8 @@ public class GenerationDesk {
         }
         long seed = spec.seed() != null ? spec.seed() : ThreadLocalRandom.current().nextLong(SEED_BOUND);
         GenerationJob job = new GenerationJob(UUID.randomUUID(), workspace, actor.userId(), spec.withSeed(seed),
-                idempotencyKey.orElse(null), clock.instant().truncatedTo(ChronoUnit.MICROS), webhook);
+                idempotencyKey.orElse(null), clock.instant().truncatedTo(ChronoUnit.MICROS),
+                webhook.or(workspace::webhook));
         entityManager.persist(job);
         auditTrail.append(AuditEvent.inWorkspace(actor, workspace.slug(), "generation.requested", "generation",
                 job.id().toString(), summary(spec).add("seed", seed).build().toString()));

@@ -78,7 +78,13 @@ public class JobLedger {
         }
         GenerationSpec spec = job.spec();
         String loras = Json.createArrayBuilder(spec.loras().stream()
-                .map(l -> Json.createObjectBuilder().add("name", l.name()).add("weight", l.weight()).build())
+                .map(l -> {
+                    var lora = Json.createObjectBuilder().add("name", l.name()).add("weight", l.weight());
+                    if (l.sha256() != null) {
+                        lora.add("version", l.version()).add("sha256", l.sha256());
+                    }
+                    return lora.build();
+                })
                 .toList()).build().toString();
         var assets = Json.createArrayBuilder();
         for (RenderedImage image : images) {

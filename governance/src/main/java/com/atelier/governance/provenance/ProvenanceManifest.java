@@ -119,6 +119,8 @@ public record ProvenanceManifest(String title, String format, ClaimGenerator gen
     /** What was done to a parent image, as C2PA action names. */
     public enum ImageEdit {
         RESIZED("c2pa.resized"),
+        /** Re-encoded in another format (e.g. the JPEG export of a PNG) without other edits. */
+        TRANSCODED("c2pa.transcoded"),
         COLOR_ADJUSTED("c2pa.color_adjustments");
 
         private final String action;

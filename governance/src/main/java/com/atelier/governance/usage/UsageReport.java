@@ -56,4 +56,26 @@ public class UsageReport {
                 ((Number) row[2]).longValue(), ((Number) row[3]).longValue(),
                 ((Number) row[4]).doubleValue() / 1000.0)).toList();
     }
+
+    /** All-time totals of one workspace and model: what the metrics endpoint exposes as counters. */
+    public record UsageTotal(String workspace, String model, long images, long blocked, double gpuSeconds) {
+    }
+
+    /**
+     * Totals per workspace and model since the beginning, read from the assets themselves, so every node reports the
+     * same monotonic values and a restart loses nothing.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<UsageTotal> totals(Actor actor) {
+        actor.require(Permission.MANAGE_WORKSPACES, "read usage metrics");
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = entityManager.createNativeQuery("""
+                        SELECT w.slug, a.model, count(*), sum(CASE WHEN a.state = 'BLOCKED' THEN 1 ELSE 0 END),
+                               sum(a.gpu_millis)
+                        FROM asset a JOIN workspace w ON w.id = a.workspace_id
+                        GROUP BY 1, 2 ORDER BY 1, 2""")
+                .getResultList();
+        return rows.stream().map(row -> new UsageTotal((String) row[0], (String) row[1], ((Number) row[2]).longValue(),
+                ((Number) row[3]).longValue(), ((Number) row[4]).doubleValue() / 1000.0)).toList();
+    }
 }

@@ -1,5 +1,7 @@
 package com.atelier.governance.workspace;
 
+import com.atelier.governance.generation.Webhook;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -42,6 +44,12 @@ public class Workspace {
 
     @Column(name = "self_approval_allowed", nullable = false)
     private boolean selfApprovalAllowed;
+
+    @Column(name = "webhook_url")
+    private String webhookUrl;
+
+    @Column(name = "webhook_secret")
+    private String webhookSecret;
 
     protected Workspace() {
         // for JPA
@@ -92,5 +100,15 @@ public class Workspace {
     void changeReviewSettings(ReviewSettings settings) {
         this.requiredApprovals = settings.requiredApprovals();
         this.selfApprovalAllowed = settings.selfApprovalAllowed();
+    }
+
+    /** The webhook jobs of this workspace report to when the request names none. */
+    public Optional<Webhook> webhook() {
+        return webhookUrl == null ? Optional.empty() : Optional.of(Webhook.of(webhookUrl, webhookSecret));
+    }
+
+    void changeWebhook(Optional<Webhook> webhook) {
+        this.webhookUrl = webhook.map(w -> w.url().toString()).orElse(null);
+        this.webhookSecret = webhook.map(Webhook::secret).orElse(null);
     }
 }

@@ -9,6 +9,7 @@ import com.atelier.governance.failure.AccessDeniedException;
 import com.atelier.governance.failure.ConflictException;
 import com.atelier.governance.failure.InvalidInputException;
 import com.atelier.governance.failure.NotFoundException;
+import com.atelier.governance.generation.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -119,6 +120,25 @@ public class WorkspaceDirectory {
     private static jakarta.json.JsonObjectBuilder reviewJson(ReviewSettings settings) {
         return Json.createObjectBuilder().add("requiredApprovals", settings.requiredApprovals())
                 .add("selfApprovalAllowed", settings.selfApprovalAllowed());
+    }
+
+    /**
+     * Registers (or, with an empty webhook, removes) the workspace's webhook; admins only. The audit entry names the
+     * URL, never the secret.
+     */
+    @Transactional
+    public Optional<Webhook> changeWebhook(Actor actor, String slug, Optional<Webhook> webhook) {
+        actor.require(Permission.MANAGE_WORKSPACES, "change a workspace's webhook");
+        Workspace workspace = find(slug).orElseThrow(() -> unknownWorkspace(slug));
+        String before = workspace.webhook().map(w -> w.url().toString()).orElse("none");
+        workspace.changeWebhook(webhook);
+        auditTrail.append(AuditEvent.inWorkspace(actor, slug, "workspace.webhook-changed", "workspace", slug,
+                Json.createObjectBuilder()
+                        .add("before", Json.createObjectBuilder().add("url", before))
+                        .add("after", Json.createObjectBuilder().add("url",
+                                webhook.map(w -> w.url().toString()).orElse("none")))
+                        .build().toString()));
+        return webhook;
     }
 
     /** Whether the user is a member of the workspace with a role that grants the permission. */

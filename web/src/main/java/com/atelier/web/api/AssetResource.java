@@ -1,6 +1,7 @@
 package com.atelier.web.api;
 
 import com.atelier.governance.asset.AssetCatalog;
+import com.atelier.governance.asset.AssetExport;
 import com.atelier.governance.asset.AssetPage;
 import com.atelier.governance.asset.AssetPreview;
 import com.atelier.governance.asset.AssetQuery;
@@ -48,6 +49,7 @@ public class AssetResource {
     private ReviewDesk desk;
     private AssetComments comments;
     private AuditTrail auditTrail;
+    private AssetExport export;
 
     public AssetResource() {
         // for CDI proxies
@@ -55,7 +57,8 @@ public class AssetResource {
 
     @Inject
     public AssetResource(Caller caller, AssetCatalog catalog, ReviewDesk desk, AssetComments comments,
-                         AuditTrail auditTrail) {
+                         AuditTrail auditTrail, AssetExport export) {
+        this.export = export;
         this.caller = caller;
         this.catalog = catalog;
         this.desk = desk;
@@ -115,14 +118,21 @@ public class AssetResource {
         return image(catalog.content(asset), asset.mediaType(), asset.contentHash(), null);
     }
 
-    /** The approved file as a download; every export is audited. */
+    /**
+     * The approved file as a download, {@code format=png} (the signed original) or {@code format=jpeg} (transcoded,
+     * with Content Credentials naming the PNG as parent); every export is audited.
+     */
     @GET
     @Path("/{id}/export")
-    @Produces({"image/png", "application/problem+json"})
-    public Response export(@PathParam("ws") String workspace, @PathParam("id") UUID id) {
+    @Produces({"image/png", "image/jpeg", "application/problem+json"})
+    public Response export(@PathParam("ws") String workspace, @PathParam("id") UUID id,
+                           @QueryParam("format") @DefaultValue("png") String format) {
+        String mediaType = AssetExport.mediaType(format);
         var asset = catalog.release(caller.actor(), workspace, id, true);
-        return image(catalog.content(asset), asset.mediaType(), asset.contentHash(),
-                "attachment; filename=\"" + workspace + "-" + asset.id() + ".png\"");
+        byte[] png = catalog.content(asset);
+        boolean jpeg = mediaType.equals("image/jpeg");
+        return image(jpeg ? export.jpeg(asset, png) : png, mediaType, asset.contentHash() + (jpeg ? "-jpeg" : ""),
+                "attachment; filename=\"" + workspace + "-" + asset.id() + (jpeg ? ".jpg" : ".png") + "\"");
     }
 
     @GET

@@ -11,6 +11,7 @@ import com.atelier.web.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -22,7 +23,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 
+import com.atelier.governance.generation.Webhook;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -116,5 +119,34 @@ public class WorkspaceResource {
         }
         return directory.changeReviewSettings(caller.actor(), slug,
                 new ReviewSettings(body.requiredApprovals(), body.selfApprovalAllowed()));
+    }
+
+    /** The workspace's webhook as the API shows it: the URL only, the secret is never shown again. */
+    public record WebhookView(String url) {
+    }
+
+    @GET
+    @Path("/{slug}/webhook")
+    public WebhookView webhook(@PathParam("slug") String slug) {
+        return new WebhookView(directory.access(caller.actor(), slug, Permission.VIEW_WORKSPACE).webhook()
+                .map(w -> w.url().toString()).orElse(null));
+    }
+
+    @PUT
+    @Path("/{slug}/webhook")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public WebhookView registerWebhook(@PathParam("slug") String slug, GenerationRequest.WebhookTarget body) {
+        if (body == null) {
+            throw new InvalidInputException("url", "Send {\"url\": \"https://...\", \"secret\": \"...\"}.");
+        }
+        directory.changeWebhook(caller.actor(), slug, Optional.of(Webhook.of(body.url(), body.secret())));
+        return new WebhookView(body.url());
+    }
+
+    @DELETE
+    @Path("/{slug}/webhook")
+    public Response removeWebhook(@PathParam("slug") String slug) {
+        directory.changeWebhook(caller.actor(), slug, Optional.empty());
+        return Response.noContent().build();
     }
 }
