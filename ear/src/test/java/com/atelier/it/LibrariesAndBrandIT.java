@@ -107,6 +107,63 @@ class LibrariesAndBrandIT {
     }
 
     @Test
+    void aTrainingRunPreparesTheDatasetInABatchJobAndRegistersADraftVersion() throws Exception {
+        var senior = ApiClient.as("senior-designer");
+        long id = senior.post("/workspaces/" + WS + "/loras", "{\"name\":\"trained-linen\",\"triggerWord\":"
+                + "\"trlnn\",\"family\":\"sdxl\"}").json().get("id").asLong();
+        String boundary = "atelier-" + java.util.UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        for (int i = 0; i < 10; i++) {
+            part(body, boundary, "image", "ref-" + i + ".png", "image/png", referenceImage(i));
+        }
+        part(body, boundary, "rank", null, "text/plain", "16".getBytes());
+        part(body, boundary, "steps", null, "text/plain", "200".getBytes());
+        part(body, boundary, "triggerWord", null, "text/plain", "trlnn".getBytes());
+        body.write(("--" + boundary + "--\r\n").getBytes());
+        var started = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Portal.API + "/workspaces/" + WS
+                        + "/training-runs?lora=" + id))
+                .header("Authorization", "Bearer " + senior.token())
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        String run = new ObjectMapper().readTree(started.body()).get("id").asText();
+
+        JsonNode done = org.awaitility.Awaitility.await("training run " + run)
+                .atMost(java.time.Duration.ofSeconds(90)).pollInterval(java.time.Duration.ofMillis(500))
+                .until(() -> senior.get("/workspaces/" + WS + "/training-runs/" + run).json(),
+                        r -> List.of("SUCCEEDED", "FAILED").contains(r.get("state").asText()));
+        assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(done.get("version").asInt()).isEqualTo(1);
+        JsonNode version = senior.get("/workspaces/" + WS + "/loras/" + id + "/versions/1").json();
+        assertThat(version.get("state").asText()).isEqualTo("DRAFT");
+        assertThat(version.get("rank").asInt()).isEqualTo(16);
+        assertThat(version.get("trainingRunId").asText()).isEqualTo(run);
+    }
+
+    private static byte[] referenceImage(int i) throws Exception {
+        var image = new java.awt.image.BufferedImage(320, 320, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(new java.awt.Color(40 + i * 20, 120, 200 - i * 10));
+        g.fillRect(0, 0, 320, 320);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillOval(40 + i * 5, 60, 160, 160);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    private static void part(java.io.ByteArrayOutputStream body, String boundary, String name, String fileName,
+                             String type, byte[] content) throws Exception {
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name + "\""
+                + (fileName == null ? "" : "; filename=\"" + fileName + "\"") + "\r\nContent-Type: " + type
+                + "\r\n\r\n").getBytes());
+        body.write(content);
+        body.write("\r\n".getBytes());
+    }
+
+    @Test
     void aTemplateRendersWithItsVariablesAndTheJobRecordsTheVersion() throws Exception {
         var designer = ApiClient.as("designer");
         var created = designer.post("/workspaces/" + WS + "/prompts", "{\"name\":\"Seasonal product\",\"text\":"
