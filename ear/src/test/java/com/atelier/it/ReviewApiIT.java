@@ -40,6 +40,12 @@ class ReviewApiIT {
     private static String WS;
     private static String OTHER;
 
+    /** The mail server WildFly sends inbox notices to (atelier.notifications.smtp-uri in arquillian.xml). */
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static final com.icegreen.greenmail.junit5.GreenMailExtension SMTP = new com.icegreen.greenmail.junit5.GreenMailExtension(
+            new com.icegreen.greenmail.util.ServerSetup(Integer.getInteger("it.smtp.port", 3925), "127.0.0.1", "smtp"))
+            .withPerMethodLifecycle(false);
+
     @Deployment(testable = false)
     static EnterpriseArchive portal() {
         return Portal.ear();
@@ -283,6 +289,16 @@ class ReviewApiIT {
             }
         });
         assertThat(kinds).contains("DECISION_MADE", "MENTION");
+        org.awaitility.Awaitility.await("the decision mailed to the designer").atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> java.util.Arrays.stream(SMTP.getReceivedMessages()).anyMatch(m -> {
+                    try {
+                        return m.getAllRecipients()[0].toString().equals("designer@atelier.test")
+                                && m.getSubject().endsWith("Review decision")
+                                && com.icegreen.greenmail.util.GreenMailUtil.getBody(m).contains(asset);
+                    } catch (jakarta.mail.MessagingException e) {
+                        return false;
+                    }
+                }));
 
         assertThat(ApiClient.as("designer").post("/workspaces/" + WS + "/reviews/resubmissions/" + asset, "{}")
                 .json().get("state").asText()).isEqualTo("IN_REVIEW");
