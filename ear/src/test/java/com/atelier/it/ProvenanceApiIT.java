@@ -107,6 +107,46 @@ class ProvenanceApiIT {
     }
 
     @Test
+    void anApprovedAssetUpscaledOrColourCorrectedIsANewSignedAssetThatNeedsItsOwnApproval() throws Exception {
+        var designer = ApiClient.as("designer");
+        var answer = designer.post("/workspaces/" + WS + "/generations?mode=sync", "{\"models\":[\"flux2\"],"
+                + "\"prompt\":\"a copper kettle, derivative test\",\"width\":512,\"height\":512,\"count\":1,\"steps\":4}");
+        String asset = answer.json().get("results").get("flux2").get(0).get("id").asText();
+        String derivatives = "/workspaces/" + WS + "/assets/" + asset + "/derivatives";
+        assertThat(designer.post(derivatives, "{\"operation\":\"upscale\"}").status())
+                .as("only approved assets").isEqualTo(409);
+        designer.post("/workspaces/" + WS + "/reviews", "{\"title\":\"Kettle\",\"reviewers\":[\"art-director\"],"
+                + "\"assets\":[\"" + asset + "\"]}");
+        ApiClient.as("art-director").post("/workspaces/" + WS + "/reviews/decisions/" + asset, "{\"verdict\":\"APPROVE\"}");
+
+        var upscaled = designer.post(derivatives, "{\"operation\":\"upscale\"}");
+        assertThat(upscaled.status()).as(upscaled.body()).isEqualTo(201);
+        assertThat(upscaled.json().get("width").asInt()).isEqualTo(2048);
+        assertThat(upscaled.json().get("state").asText()).isEqualTo("GENERATED");
+        assertThat(upscaled.json().get("derivedFrom").asText()).isEqualTo(asset);
+        var warm = designer.post(derivatives, "{\"operation\":\"colour-preset\",\"preset\":\"warm\"}");
+        assertThat(warm.status()).as(warm.body()).isEqualTo(201);
+        assertThat(warm.json().get("operation").asText()).isEqualTo("colour-warm");
+        assertThat(designer.post(derivatives, "{\"operation\":\"colour-preset\",\"preset\":\"sepia\"}").status())
+                .isEqualTo(400);
+
+        String derived = warm.json().get("id").asText();
+        String derivedExport = Portal.API + "/workspaces/" + WS + "/assets/" + derived + "/export";
+        assertThat(send("compliance", HttpRequest.newBuilder(URI.create(derivedExport)).GET()).statusCode())
+                .as("a derivative needs its own approval").isEqualTo(409);
+        designer.post("/workspaces/" + WS + "/reviews", "{\"title\":\"Warm kettle\",\"reviewers\":[\"art-director\"],"
+                + "\"assets\":[\"" + derived + "\"]}");
+        ApiClient.as("art-director").post("/workspaces/" + WS + "/reviews/decisions/" + derived, "{\"verdict\":\"APPROVE\"}");
+        byte[] file = send("compliance", HttpRequest.newBuilder(URI.create(derivedExport)).GET()).body();
+        JsonNode verdict = verify("compliance", file, 200);
+        assertThat(verdict.get("verdict").asText()).as(verdict.toString()).isEqualTo("VALID");
+        assertThat(verdict.get("asset").get("id").asText()).isEqualTo(derived);
+        assertThat(verdict.get("generation").get("jobId").asText()).isEqualTo(answer.json().get("id").asText());
+        assertThat(PortalDatabase.count("SELECT count(*) FROM audit_entry WHERE action = 'asset.derived' AND"
+                + " subject_id = ?", derived)).isEqualTo(1);
+    }
+
+    @Test
     void aFileWithoutCredentialsSaysSoAndOnlyComplianceMayAsk() throws Exception {
         var image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
         var out = new ByteArrayOutputStream();

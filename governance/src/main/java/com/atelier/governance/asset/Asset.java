@@ -79,6 +79,12 @@ public class Asset {
     @Column(name = "review_id")
     private UUID reviewId;
 
+    @Column(name = "derived_from", updatable = false)
+    private UUID derivedFrom;
+
+    @Column(name = "operation", updatable = false)
+    private String operation;
+
     @Column(name = "content_hash", nullable = false, updatable = false)
     private String contentHash;
 
@@ -134,6 +140,35 @@ public class Asset {
         this.blockedReason = blockedReason.orElse(null);
     }
 
+    /**
+     * A new asset made from an approved one by an image operation (upscale, colour preset): same origin, new bytes,
+     * and it starts its own review.
+     */
+    static Asset derivedFrom(Asset parent, String operation, Content content, Instant createdAt) {
+        Asset derived = new Asset();
+        derived.id = UUID.randomUUID();
+        derived.job = parent.job;
+        derived.workspace = parent.workspace;
+        derived.position = parent.position;
+        derived.model = parent.model;
+        derived.modelVersion = parent.modelVersion;
+        derived.loras = parent.loras;
+        derived.seed = parent.seed;
+        derived.parameters = parent.parameters;
+        derived.prompt = parent.prompt;
+        derived.requester = parent.requester;
+        derived.createdAt = createdAt;
+        derived.contentHash = content.contentHash();
+        derived.mediaType = content.mediaType();
+        derived.width = content.width();
+        derived.height = content.height();
+        derived.gpuMillis = content.gpuMillis();
+        derived.state = AssetState.GENERATED;
+        derived.derivedFrom = parent.id;
+        derived.operation = operation;
+        return derived;
+    }
+
     void tag(String tag) {
         tags.add(tag);
     }
@@ -158,6 +193,8 @@ public class Asset {
 
     public int reviewRound() { return reviewRound; }
     public Optional<UUID> reviewId() { return Optional.ofNullable(reviewId); }
+    public Optional<UUID> derivedFrom() { return Optional.ofNullable(derivedFrom); }
+    public Optional<String> operation() { return Optional.ofNullable(operation); }
 
     public UUID id() { return id; }
     public UUID jobId() { return job.id(); }

@@ -52,11 +52,7 @@ public class AssetExport {
 
     /** The signed JPEG of an approved asset whose stored (signed) PNG is {@code signedPng}. */
     public byte[] jpeg(Asset asset, byte[] signedPng) {
-        var loras = Json.createReader(new StringReader(asset.loras())).readArray().stream()
-                .map(v -> (JsonObject) v)
-                .map(l -> new ProvenanceManifest.LoraUse(l.getString("name"), l.getString("sha256", "")))
-                .toList();
-        var details = ProvenanceManifest.GenerationDetails.of(asset.model(), asset.modelVersion(), loras,
+        var details = ProvenanceManifest.GenerationDetails.of(asset.model(), asset.modelVersion(), loras(asset),
                 asset.prompt(), false, asset.workspace().slug(), asset.jobId().toString(),
                 Optional.of(asset.id().toString()), asset.requester());
         var manifest = ProvenanceManifest.forDerivedImage("Atelier export of asset " + asset.id(),
@@ -65,6 +61,14 @@ public class AssetExport {
                         signedPng),
                 List.of(ProvenanceManifest.ImageEdit.TRANSCODED));
         return credentials.signJpeg(encodeJpeg(signedPng), manifest);
+    }
+
+    /** The LoRAs an asset was rendered with, by name and file SHA-256, as its provenance names them. */
+    static List<ProvenanceManifest.LoraUse> loras(Asset asset) {
+        return Json.createReader(new StringReader(asset.loras())).readArray().stream()
+                .map(v -> (JsonObject) v)
+                .map(l -> new ProvenanceManifest.LoraUse(l.getString("name"), l.getString("sha256", "")))
+                .toList();
     }
 
     private static byte[] encodeJpeg(byte[] png) {

@@ -1,6 +1,7 @@
 package com.atelier.web.api;
 
 import com.atelier.governance.asset.AssetCatalog;
+import com.atelier.governance.asset.AssetDerivatives;
 import com.atelier.governance.asset.AssetExport;
 import com.atelier.governance.asset.AssetPage;
 import com.atelier.governance.asset.AssetPreview;
@@ -50,6 +51,7 @@ public class AssetResource {
     private AssetComments comments;
     private AuditTrail auditTrail;
     private AssetExport export;
+    private AssetDerivatives derivatives;
 
     public AssetResource() {
         // for CDI proxies
@@ -57,8 +59,9 @@ public class AssetResource {
 
     @Inject
     public AssetResource(Caller caller, AssetCatalog catalog, ReviewDesk desk, AssetComments comments,
-                         AuditTrail auditTrail, AssetExport export) {
+                         AuditTrail auditTrail, AssetExport export, AssetDerivatives derivatives) {
         this.export = export;
+        this.derivatives = derivatives;
         this.caller = caller;
         this.catalog = catalog;
         this.desk = desk;
@@ -133,6 +136,26 @@ public class AssetResource {
         boolean jpeg = mediaType.equals("image/jpeg");
         return image(jpeg ? export.jpeg(asset, png) : png, mediaType, asset.contentHash() + (jpeg ? "-jpeg" : ""),
                 "attachment; filename=\"" + workspace + "-" + asset.id() + (jpeg ? ".jpg" : ".png") + "\"");
+    }
+
+    /** {@code operation}: {@code upscale} or {@code colour-preset} (with {@code preset}: warm, cool, monochrome, high-contrast). */
+    public record DerivativeBody(String operation, String preset) {
+    }
+
+    /** Upscales or colour-corrects an APPROVED asset into a new asset (which needs its own approval). */
+    @POST
+    @Path("/{id}/derivatives")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response derive(@PathParam("ws") String workspace, @PathParam("id") UUID id, DerivativeBody body,
+                           @Context UriInfo uri) {
+        if (body == null) {
+            throw new InvalidInputException("operation", "Send {\"operation\": \"upscale\"} or {\"operation\":"
+                    + " \"colour-preset\", \"preset\": \"warm\"}.");
+        }
+        var derived = derivatives.derive(caller.actor(), workspace, id, AssetDerivatives.Operation.named(body.operation()),
+                Optional.ofNullable(body.preset()));
+        return Response.created(uri.getBaseUriBuilder().path("workspaces").path(workspace).path("assets")
+                .path(derived.id().toString()).build()).entity(AssetView.of(derived, uri.getBaseUri())).build();
     }
 
     @GET

@@ -13,7 +13,7 @@ import java.util.Set;
 public record AssetView(String id, String job, String model, String modelVersion, int position, long seed,
                         String state, String blockedReason, int width, int height, String mediaType,
                         String sha256, String requester, Instant createdAt, Set<String> tags, URI content,
-                        URI preview) {
+                        URI preview, String derivedFrom, String operation) {
 
     static AssetView of(Asset asset, URI apiBase) {
         String slug = asset.workspace().slug();
@@ -22,6 +22,7 @@ public record AssetView(String id, String job, String model, String modelVersion
                 asset.width(), asset.height(), asset.mediaType(), asset.contentHash(), asset.requester(),
                 asset.createdAt(), asset.tags(),
                 apiBase.resolve("workspaces/" + slug + "/assets/" + asset.id() + "/content"),
-                apiBase.resolve("workspaces/" + slug + "/assets/" + asset.id() + "/preview"));
+                apiBase.resolve("workspaces/" + slug + "/assets/" + asset.id() + "/preview"),
+                asset.derivedFrom().map(Object::toString).orElse(null), asset.operation().orElse(null));
     }
 }
