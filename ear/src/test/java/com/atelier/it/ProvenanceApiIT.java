@@ -147,6 +147,53 @@ class ProvenanceApiIT {
     }
 
     @Test
+    void anAdminRotatesTheSigningKeyAndOldFilesStillVerify() throws Exception {
+        byte[] before = signedImage("a lantern before the rotation");
+        String oldSigner = verify("compliance", before, 200).get("signer").asText();
+
+        java.nio.file.Path keys = java.nio.file.Path.of(System.getProperty("it.signing.keystore")).getParent();
+        java.nio.file.Path next = java.nio.file.Files.createTempDirectory("atelier-rotation").resolve("next.p12");
+        var issue = new ProcessBuilder("bash", java.nio.file.Path.of("..", "deploy", "provenance", "dev-signing-key.sh")
+                .toString(), "--issue", keys.toString(), next.toString()).inheritIO().start();
+        assertThat(issue.waitFor()).isZero();
+        byte[] keystore = java.nio.file.Files.readAllBytes(next);
+
+        assertThat(upload("designer", keystore).statusCode()).isEqualTo(403);
+        assertThat(upload("admin", new byte[]{1, 2, 3}).statusCode()).isEqualTo(400);
+        var rotated = upload("admin", keystore);
+        assertThat(rotated.statusCode()).as(new String(rotated.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+        String newSigner = new ObjectMapper().readTree(rotated.body()).get("subject").asText();
+        assertThat(newSigner).isNotEqualTo(oldSigner);
+
+        JsonNode after = verify("compliance", signedImage("a lantern after the rotation"), 200);
+        assertThat(after.get("verdict").asText()).isEqualTo("VALID");
+        assertThat(after.get("signer").asText()).isEqualTo(newSigner);
+        JsonNode old = verify("compliance", before, 200);
+        assertThat(old.get("verdict").asText()).as("old manifests stay verifiable").isEqualTo("VALID");
+        assertThat(old.get("signer").asText()).isEqualTo(oldSigner);
+        assertThat(PortalDatabase.count("SELECT count(*) FROM audit_entry WHERE action = 'provenance.key-rotated'"
+                + " AND actor = 'admin' AND summary LIKE ?", "%" + newSigner.replace("%", "") + "%")).isEqualTo(1);
+    }
+
+    /** Generates one image, approves it and exports it: a file that left the portal. */
+    private static byte[] signedImage(String prompt) throws Exception {
+        var answer = ApiClient.as("designer").post("/workspaces/" + WS + "/generations?mode=sync",
+                "{\"models\":[\"sdxl\"],\"prompt\":\"" + prompt + "\",\"width\":512,\"height\":512,\"count\":1,"
+                        + "\"steps\":4}");
+        String asset = answer.json().get("results").get("sdxl").get(0).get("id").asText();
+        ApiClient.as("designer").post("/workspaces/" + WS + "/reviews", "{\"title\":\"Lantern\",\"reviewers\":"
+                + "[\"art-director\"],\"assets\":[\"" + asset + "\"]}");
+        ApiClient.as("art-director").post("/workspaces/" + WS + "/reviews/decisions/" + asset, "{\"verdict\":\"APPROVE\"}");
+        return send("compliance", HttpRequest.newBuilder(URI.create(Portal.API + "/workspaces/" + WS + "/assets/"
+                + asset + "/export")).GET()).body();
+    }
+
+    private static HttpResponse<byte[]> upload(String user, byte[] keystore) throws Exception {
+        return send(user, HttpRequest.newBuilder(URI.create(Portal.API + "/provenance/signing-key"))
+                .header("Content-Type", "application/x-pkcs12").POST(HttpRequest.BodyPublishers.ofByteArray(keystore)));
+    }
+
+    @Test
     void aFileWithoutCredentialsSaysSoAndOnlyComplianceMayAsk() throws Exception {
         var image = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
         var out = new ByteArrayOutputStream();

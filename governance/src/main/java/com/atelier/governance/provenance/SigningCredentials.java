@@ -44,6 +44,14 @@ public record SigningCredentials(PrivateKey privateKey, List<X509Certificate> ch
         }
     }
 
+    /** Loads a PKCS#12 keystore held in memory (a rotated key stored in the database). */
+    public static SigningCredentials fromPkcs12(byte[] keystore, char[] password, String alias)
+            throws GeneralSecurityException, IOException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(new java.io.ByteArrayInputStream(keystore), password);
+        return fromKeyStore(store, password, alias, "the stored keystore");
+    }
+
     /** Loads from an already opened keystore, e.g. a PKCS#11 one backed by an HSM. */
     public static SigningCredentials fromKeyStore(KeyStore store, char[] password, String alias, String where)
             throws GeneralSecurityException {

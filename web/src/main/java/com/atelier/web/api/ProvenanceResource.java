@@ -1,12 +1,16 @@
 package com.atelier.web.api;
 
+import com.atelier.governance.access.Permission;
 import com.atelier.governance.provenance.ProvenanceCheck;
+import com.atelier.governance.provenance.SigningKeys;
 import com.atelier.governance.provenance.ProvenanceReport;
 import com.atelier.web.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
@@ -25,15 +29,17 @@ public class ProvenanceResource {
 
     private Caller caller;
     private ProvenanceCheck check;
+    private SigningKeys keys;
 
     public ProvenanceResource() {
         // for CDI proxies
     }
 
     @Inject
-    public ProvenanceResource(Caller caller, ProvenanceCheck check) {
+    public ProvenanceResource(Caller caller, ProvenanceCheck check, SigningKeys keys) {
         this.caller = caller;
         this.check = check;
+        this.keys = keys;
     }
 
     public record HistoryLine(Instant occurredAt, String actor, String action, String summary) {
@@ -56,5 +62,27 @@ public class ProvenanceResource {
                 r.generation(), r.problems(), finding.asset().map(a -> AssetView.of(a, uri.getBaseUri())).orElse(null),
                 finding.exactCopy(), finding.history().stream()
                 .map(e -> new HistoryLine(e.occurredAt(), e.actor(), e.action(), e.summary())).toList());
+    }
+
+    /** The certificate that signs now (admins and compliance). */
+    @GET
+    @Path("/signing-key")
+    public SigningKeys.ActiveKey signingKey() {
+        var actor = caller.actor();
+        if (!actor.can(Permission.MANAGE_WORKSPACES)) {
+            actor.require(Permission.VERIFY_PROVENANCE, "see the signing key");
+        }
+        return keys.active();
+    }
+
+    /**
+     * Rotates the signing key (admins): the body is a PKCS#12 keystore encrypted with the configured keystore
+     * password, holding the key under {@code alias} (default {@code atelier-signing}) with its chain.
+     */
+    @POST
+    @Path("/signing-key")
+    @Consumes({"application/x-pkcs12", MediaType.APPLICATION_OCTET_STREAM})
+    public SigningKeys.ActiveKey rotate(byte[] keystore, @QueryParam("alias") String alias) {
+        return keys.rotate(caller.actor(), keystore, alias);
     }
 }
