@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { inBrowser, signIn, shoot, PORTAL } from '../lib/portal.js';
+import { chooseFromMenu, setSpinner } from '../lib/widgets.js';
 
 const WORKSPACE = 'brand-studio';
 const WANTED = ['sdxl', 'flux2'];
@@ -90,34 +91,3 @@ test('a designer signs in, generates with sdxl and flux2 and sees the results si
         assert.deepEqual([job.spec.width, job.spec.height, job.spec.count], [512, 512, 1]);
     });
 });
-
-/**
- * Picks an option of a PrimeFaces selectOneMenu by its label, the way a person does: open, click. A click that lands
- * while the overlay is still animating can be swallowed, so a person (and this helper) looks and tries again.
- */
-async function chooseFromMenu(page, id, label) {
-    const shown = page.locator(`[id="${id}_label"]`);
-    const panel = page.locator(`[id="${id}_panel"]`);
-    for (let attempt = 1; attempt <= 3 && (await shown.innerText()).trim() !== label; attempt++) {
-        if (!(await panel.isVisible())) await shown.click();
-        await panel.waitFor({ state: 'visible' });
-        await panel.locator(`li[data-label="${label}"]`).click();
-        await page.waitForFunction(([labelId, text]) => document.getElementById(labelId)?.textContent.trim() === text,
-            [`${id}_label`, label], { timeout: 4_000 }).catch(() => {});
-    }
-    assert.equal((await shown.innerText()).trim(), label, `menu ${id} shows ${label}`);
-    if (await panel.isVisible()) await page.keyboard.press('Escape');
-    await panel.waitFor({ state: 'hidden' });
-    assert.equal(await page.locator(`[id="${id}_input"]`).inputValue(), label);
-}
-
-/** Steps a PrimeFaces spinner to a value with its arrow buttons, as a person would. */
-async function setSpinner(page, id, value) {
-    const input = page.locator(`[id="${id}_input"]`);
-    for (let clicks = 0; clicks < 20; clicks++) {
-        const current = Number(await input.inputValue());
-        if (current === value) return;
-        await page.locator(`[id="${id}-${current > value ? 'decrease' : 'increase'}"]`).click();
-    }
-    assert.equal(Number(await input.inputValue()), value, `spinner ${id}`);
-}

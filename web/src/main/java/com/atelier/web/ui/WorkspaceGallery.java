@@ -12,7 +12,7 @@ import jakarta.inject.Named;
 
 import java.util.List;
 
-/** Backs the home page: who is signed in and the workspaces they can open. */
+/** Backs the home page: the workspaces the signed-in user can open (the header is {@link PortalNavigation}). */
 @Named
 @RequestScoped
 public class WorkspaceGallery {
@@ -36,14 +36,6 @@ public class WorkspaceGallery {
     void load() {
         actor = caller.actor();
         workspaces = directory.visibleTo(actor);
-    }
-
-    public String getUserId() {
-        return actor.userId();
-    }
-
-    public List<String> getRoles() {
-        return actor.roles().stream().map(Role::realmName).sorted().toList();
     }
 
     public List<WorkspaceMembership> getWorkspaces() {
