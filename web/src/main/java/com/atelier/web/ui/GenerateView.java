@@ -1,5 +1,7 @@
 package com.atelier.web.ui;
 
+import com.atelier.governance.library.prompt.RenderedPrompt;
+
 import com.atelier.governance.asset.Asset;
 import com.atelier.governance.asset.AssetCatalog;
 import com.atelier.governance.failure.GovernanceException;
@@ -46,6 +48,8 @@ public class GenerateView implements Serializable {
     private ModelCatalogue catalogue;
     @Inject
     private WorkspaceDirectory directory;
+    @Inject
+    private GenerationPicks picks;
 
     private List<String> workspaces = List.of();
     private String workspace;
@@ -69,13 +73,31 @@ public class GenerateView implements Serializable {
                 .map(WorkspaceMembership::slug)
                 .toList();
         workspace = workspaces.isEmpty() ? null : workspaces.get(0);
+        picks.load(workspace);
+    }
+
+    /** A different workspace offers different templates and LoRAs. */
+    public void workspaceChanged() {
+        picks.load(workspace);
     }
 
     public void generate() {
         String[] sides = size.split("x");
         try {
-            GenerationSpec spec = new GenerationSpec(models, prompt, negativePrompt, List.of(), seed, steps, guidance,
-                    Integer.parseInt(sides[0]), Integer.parseInt(sides[1]), count, null);
+            GenerationSpec.TemplateUse template = null;
+            String typed = prompt;
+            String negative = negativePrompt;
+            if (picks.isTemplateChosen()) {
+                RenderedPrompt rendered = picks.render();
+                typed = rendered.prompt();
+                negative = negativePrompt == null || negativePrompt.isBlank() ? rendered.negativePrompt() : negativePrompt;
+                template = new GenerationSpec.TemplateUse(rendered.templateId(), rendered.version(), rendered.versionId());
+            }
+            GenerationSpec spec = new GenerationSpec(models, typed, negative, picks.chosenLoras(), seed, steps,
+                    guidance, Integer.parseInt(sides[0]), Integer.parseInt(sides[1]), count, null);
+            if (template != null) {
+                spec = spec.withTemplate(template);
+            }
             GenerationJob job = desk.submit(caller.actor(), workspace, spec, Optional.empty(), Optional.empty()).job();
             jobId = job.id();
             seed = job.seed();
@@ -85,6 +107,25 @@ public class GenerateView implements Serializable {
         } catch (GovernanceException e) {
             message(null, e.getMessage());
         }
+    }
+
+    /** "Use these settings again": the form takes the finished job's request, its seed and LoRAs included. */
+    public void reuse() {
+        if (jobId == null) {
+            return;
+        }
+        GenerationSpec spec = desk.job(caller.actor(), workspace, jobId).spec();
+        models = new ArrayList<>(spec.models());
+        prompt = spec.template() == null ? spec.prompt() : prompt;
+        negativePrompt = spec.negativePrompt();
+        size = spec.width() + "x" + spec.height();
+        count = spec.count();
+        seed = spec.seed();
+        steps = spec.steps();
+        guidance = spec.guidance();
+        picks.choose(spec.loras());
+        message(null, "The form holds job " + jobId + "'s settings again, seed " + seed + " included.",
+                FacesMessage.SEVERITY_INFO);
     }
 
     /** Called by the page's poll while a job runs. */
@@ -121,14 +162,18 @@ public class GenerateView implements Serializable {
     private static String fieldId(String field) {
         return switch (field) {
             case "models", "prompt", "count" -> field;
+            case "loras" -> "lora-picker";
             case "negativePrompt" -> "negative";
-            default -> "generate";
+            default -> field.startsWith("variables") || field.startsWith("template") ? "template" : "generate";
         };
     }
 
     private static void message(String clientId, String text) {
-        FacesContext.getCurrentInstance().addMessage(clientId,
-                new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+        message(clientId, text, FacesMessage.SEVERITY_ERROR);
+    }
+
+    private static void message(String clientId, String text, FacesMessage.Severity severity) {
+        FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(severity, text, text));
     }
 
     public List<String> getWorkspaces() { return workspaces; }
