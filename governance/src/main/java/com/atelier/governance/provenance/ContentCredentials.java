@@ -47,8 +47,10 @@ public class ContentCredentials {
             @ConfigProperty(name = "atelier.provenance.keystore-password", defaultValue = "atelier-dev") String password,
             @ConfigProperty(name = "atelier.provenance.key-alias", defaultValue = "atelier-signing") String alias,
             @ConfigProperty(name = "atelier.provenance.trust-dir") Optional<String> trustDir,
+            @ConfigProperty(name = "atelier.provenance.pkcs11-config") Optional<String> pkcs11Config,
             EntityManager entityManager) {
-        this(new ProvenanceSettings(keystore.map(Path::of), password, alias, trustDir.map(Path::of)), Clock.systemUTC());
+        this(new ProvenanceSettings(keystore.map(Path::of), password, alias, trustDir.map(Path::of),
+                pkcs11Config.map(Path::of)), Clock.systemUTC());
         this.entityManager = entityManager;
     }
 

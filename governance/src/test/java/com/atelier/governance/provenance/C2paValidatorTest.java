@@ -44,7 +44,7 @@ class C2paValidatorTest {
                 + Files.readString(devKeys.resolve("trust/atelier-dev-root.pem")));
         ContentCredentials devCredentials = new ContentCredentials(
                 Optional.of(devKeys.resolve("signing.p12").toString()), "atelier-dev", "atelier-signing",
-                Optional.empty(), null);
+                Optional.empty(), Optional.empty(), null);
 
         byte[] png = signer.signPng(TestImages.png(256), Manifests.generated(ProvenanceManifest.PNG));
         byte[] jpeg = signer.signJpeg(TestImages.jpeg(256), Manifests.generated(ProvenanceManifest.JPEG));

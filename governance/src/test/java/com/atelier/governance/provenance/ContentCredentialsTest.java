@@ -15,12 +15,12 @@ class ContentCredentialsTest {
     @Test
     void missingKeystoreNamesThePropertyAndTheDevScript(@TempDir Path dir) {
         assertThatThrownBy(() -> new ContentCredentials(Optional.of(dir.resolve("signing.p12").toString()),
-                "atelier-dev", "atelier-signing", Optional.empty(), null))
+                "atelier-dev", "atelier-signing", Optional.empty(), Optional.empty(), null))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("atelier.provenance.keystore")
                 .hasMessageContaining("deploy/provenance/dev-signing-key.sh");
         assertThatThrownBy(() -> new ContentCredentials(Optional.empty(), "atelier-dev", "atelier-signing",
-                Optional.empty(), null))
+                Optional.empty(), Optional.empty(), null))
                 .hasMessageContaining("atelier.provenance.keystore");
     }
 
@@ -33,7 +33,7 @@ class ContentCredentialsTest {
         pki.writeRootPem(dir.resolve("trust/root.pem"));
 
         ContentCredentials credentials = new ContentCredentials(Optional.of(keystore.toString()), "atelier-dev",
-                "atelier-signing", Optional.empty(), null);
+                "atelier-signing", Optional.empty(), Optional.empty(), null);
         byte[] signed = credentials.signPng(TestImages.png(32), Manifests.generated(ProvenanceManifest.PNG));
 
         assertThat(credentials.verify(signed).verdict()).isEqualTo(ProvenanceReport.Verdict.VALID);
