@@ -49,6 +49,11 @@ public class ReviewQueueView implements Serializable {
     private String comment = "";
     private String bulkComment = "";
     private final Map<UUID, Boolean> ticked = new HashMap<>();
+    private boolean mineOnly;
+    private String model = "";
+    private String requester = "";
+    private List<String> models = List.of();
+    private List<String> requesters = List.of();
 
     protected ReviewQueueView() {
         // for CDI proxies
@@ -82,9 +87,17 @@ public class ReviewQueueView implements Serializable {
         }
         var actor = caller.actor();
         Map<UUID, ReviewRequest> reviews = new LinkedHashMap<>();
-        queue = desk.queue(actor, workspace).stream()
+        List<Waiting> all = desk.queue(actor, workspace).stream()
                 .map(a -> new Waiting(a, reviews.computeIfAbsent(a.reviewId().orElseThrow(),
                         id -> desk.review(actor, workspace, id))))
+                .toList();
+        models = all.stream().map(w -> w.asset().model()).distinct().sorted().toList();
+        requesters = all.stream().map(w -> w.asset().requester()).distinct().sorted().toList();
+        // the filters narrow what is shown; the decision rules stay the desk's
+        queue = all.stream()
+                .filter(w -> !mineOnly || w.review().reviewers().contains(actor.userId()))
+                .filter(w -> model == null || model.isEmpty() || w.asset().model().equals(model))
+                .filter(w -> requester == null || requester.isEmpty() || w.asset().requester().equals(requester))
                 .toList();
         show(Math.min(current, Math.max(0, queue.size() - 1)));
     }
@@ -176,4 +189,12 @@ public class ReviewQueueView implements Serializable {
     public String getBulkComment() { return bulkComment; }
     public void setBulkComment(String bulkComment) { this.bulkComment = bulkComment; }
     public Map<UUID, Boolean> getTicked() { return ticked; }
+    public boolean isMineOnly() { return mineOnly; }
+    public void setMineOnly(boolean mineOnly) { this.mineOnly = mineOnly; }
+    public String getModel() { return model; }
+    public void setModel(String model) { this.model = model; }
+    public String getRequester() { return requester; }
+    public void setRequester(String requester) { this.requester = requester; }
+    public List<String> getModels() { return models; }
+    public List<String> getRequesters() { return requesters; }
 }
