@@ -74,6 +74,18 @@ public class GenerateView implements Serializable {
                 .toList();
         workspace = workspaces.isEmpty() ? null : workspaces.get(0);
         picks.load(workspace);
+        // "Use in Generate" on the Libraries page opens this page with ?template=<id>
+        String template = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap()
+                .get("template");
+        if (template != null && template.matches("\\d{1,18}")) {
+            picks.setTemplateId(Long.valueOf(template));
+            try {
+                picks.templateChosen();
+            } catch (GovernanceException e) {
+                picks.setTemplateId(null);
+                message(null, e.getMessage());
+            }
+        }
     }
 
     /** A different workspace offers different templates and LoRAs. */
