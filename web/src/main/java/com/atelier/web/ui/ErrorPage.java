@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response.Status;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -27,6 +28,15 @@ import java.util.Optional;
 public class ErrorPage extends HttpServlet {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A page of its own, outside Faces: the error may have arisen before Faces could render anything. */
+    private static final String PAGE = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"/>"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
+            + "<title>%1$s · Atelier</title>"
+            + "<link rel=\"stylesheet\" href=\"%5$s/jakarta.faces.resource/atelier.css.xhtml\"/></head><body>"
+            + "<header class=\"atelier-header\"><a class=\"atelier-brand\" href=\"%5$s/app/home.xhtml\">Atelier</a>"
+            + "</header><main class=\"atelier-main error-page\" id=\"main\"><h1 id=\"error-title\">%2$s</h1>%3$s"
+            + "<p><a id=\"go-home\" href=\"%5$s/app/home.xhtml\">Go to your home page</a></p>"
+            + "<p><small>Request id %4$s</small></p></main></body></html>";
 
     @Inject
     @Any
@@ -56,16 +66,37 @@ public class ErrorPage extends HttpServlet {
         }
         response.setStatus(status.getStatusCode());
         String requestId = requestIds.current(request);
-        if (path.startsWith(request.getContextPath() + "/api/")) {
+        @SuppressWarnings("unchecked")
+        List<String> neededRoles = (List<String>) request.getAttribute(PageAccess.NEEDED_ROLES);
+        if (path.startsWith(request.getContextPath() + "/api/") || wantsJson(request)) {
             response.setContentType(Problem.MEDIA_TYPE);
             JSON.writeValue(response.getOutputStream(), Problem.of(status, title, detail, requestId));
+        } else if (status == Status.FORBIDDEN) {
+            response.setContentType("text/html;charset=UTF-8");
+            String roles = neededRoles == null || neededRoles.isEmpty() ? "a role you do not have"
+                    : "one of these roles: " + String.join(", ", neededRoles.stream()
+                            .map(r -> "<strong class=\"needed-role\">" + html(r) + "</strong>").toList());
+            response.getWriter().printf(PAGE, "Access denied", "You don't have access to this page",
+                    "<p id=\"needed-roles\">This page needs " + roles + ". Your roles come from your Atelier"
+                            + " account; ask an admin if you need one of them.</p>",
+                    html(requestId), request.getContextPath());
         } else {
             response.setContentType("text/html;charset=UTF-8");
-            response.getWriter().printf("<!DOCTYPE html><html><head><title>%1$s · Atelier</title></head><body>"
-                    + "<h1>%1$s</h1><p>%2$s</p><p><small>Request id %3$s</small></p>"
-                    + "<p><a href=\"%4$s/\">Back to Atelier</a></p></body></html>", title, detail, requestId,
-                    request.getContextPath());
+            response.getWriter().printf(PAGE, html(title), html(title), "<p>" + html(detail) + "</p>",
+                    html(requestId), request.getContextPath());
         }
+    }
+
+    /** An API client that asked for JSON (and not HTML) gets problem+json wherever the error arose. */
+    private static boolean wantsJson(HttpServletRequest request) {
+        String accept = Optional.ofNullable(request.getHeader("Accept")).orElse("");
+        return (accept.contains("application/json") || accept.contains("application/problem+json"))
+                && !accept.contains("text/html");
+    }
+
+    private static String html(String text) {
+        return text == null ? "" : text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 
     private boolean signInServiceDown() {

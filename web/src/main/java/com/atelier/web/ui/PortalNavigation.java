@@ -57,6 +57,14 @@ public class PortalNavigation {
         return actor.can(Permission.READ_AUDIT_TRAIL);
     }
 
+    public boolean isBrandKit() {
+        return actor.can(Permission.VIEW_WORKSPACE);
+    }
+
+    public boolean isAdmin() {
+        return actor.can(Permission.MANAGE_WORKSPACES);
+    }
+
     public long getUnread() {
         if (unread == null) {
             unread = inbox.unread(actor);
