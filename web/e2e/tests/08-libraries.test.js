@@ -13,10 +13,11 @@ import { chooseFromMenu } from '../lib/widgets.js';
 const WORKSPACE = 'brand-studio';
 const TAG = randomUUID().slice(0, 8);
 
+/** Opens the Libraries page on the workspace, as a link that names it does (no re-render races with typing). */
 async function openLibraries(page) {
-    await Promise.all([page.waitForURL(`${PORTAL}/app/libraries.xhtml`), page.locator('#nav-libraries').click()]);
+    await page.goto(`${PORTAL}/app/libraries.xhtml?ws=${WORKSPACE}`);
     await page.getByRole('heading', { name: 'Libraries' }).waitFor();
-    await chooseFromMenu(page, 'library-form:workspace', WORKSPACE);
+    assert.equal((await page.locator('[id="library-form:workspace_label"]').innerText()).trim(), WORKSPACE);
 }
 
 function sdxlLora() {
@@ -39,24 +40,24 @@ test('a designer writes a prompt template, saves a second version, rolls back an
         await page.locator('[id="template-form:template-name"]').fill(name);
         await page.locator('[id="template-form:template-text"]').fill('a {product} on a shelf, {mood:calm|bold} light');
         await page.locator('[id="template-form:template-save"]').click();
-        await page.getByText(`${name} is now at version 1`).waitFor();
+        await page.getByText(`${name} is now at version 1`).first().waitFor();
         await page.locator('[id="template-form:template-text"]').fill('a {product} on an oak shelf, {mood:calm|bold} light');
         await page.locator('[id="template-form:template-save"]').click();
-        await page.getByText(`${name} is now at version 2`).waitFor();
+        await page.getByText(`${name} is now at version 2`).first().waitFor();
         await page.locator('[id="template-form:rollback-to_input"]').fill('1');
         await page.locator('[id="template-form:template-rollback"]').click();
-        await page.getByText('Version 3 equals version 1').waitFor();
+        await page.getByText('Version 3 equals version 1').first().waitFor();
         await shoot(page, 'h1-template-versions');
 
         const found = await api(await tokenFor('designer'), 'GET',
-            `/workspaces/${WORKSPACE}/prompts?q=${encodeURIComponent(TAG)}`);
+            `/workspaces/${WORKSPACE}/prompts?sort=recent&size=100`);
         const template = found.body.items.find((t) => t.name === name);
         assert.ok(template, JSON.stringify(found.body));
         assert.equal(template.version, 3);
         assert.equal(template.text, 'a {product} on a shelf, {mood:calm|bold} light');
 
         const row = page.locator('[id="prompt-form:prompts"] tr', { hasText: name });
-        await Promise.all([page.waitForURL(/generate\.xhtml\?template=/), row.locator('a.use-template').click()]);
+        await Promise.all([page.waitForURL(/generate\.xhtml\?ws=brand-studio&template=\d+/), row.locator('a.use-template').click()]);
         await page.locator('.template-variable', { hasText: 'product' }).waitFor();
         assert.equal((await page.locator('[id="generate-form:template_label"]').innerText()).trim(), name);
     });
@@ -73,10 +74,10 @@ test('a senior designer creates a LoRA and uploads its file, an art director pub
         await page.locator('[id="lora-form:lora-name"]').fill(name);
         await page.locator('[id="lora-form:lora-trigger"]').fill('shlf');
         await page.locator('[id="lora-form:lora-create"]').click();
-        await page.getByText(`LoRA ${name} exists`).waitFor();
+        await page.getByText(`LoRA ${name} exists`).first().waitFor();
         await chooseFromMenu(page, 'lora-form:upload-to', `${name} (sdxl)`, { valueIsLabel: false });
         await page.locator('[id="lora-form:lora-file_input"]').setInputFiles(file);
-        await page.getByText('(rank 8) is a DRAFT').waitFor();
+        await page.getByText('(rank 8) is a DRAFT').first().waitFor();
         await shoot(page, 'i1-lora-uploaded');
     });
     await inBrowser('j', async ({ page }) => {
@@ -84,12 +85,13 @@ test('a senior designer creates a LoRA and uploads its file, an art director pub
         await openLibraries(page);
         const card = page.locator('.lora-card', { hasText: name });
         await card.locator('a.publish').click();
-        await page.getByText('Version 1 can now be used in generations').waitFor();
+        await page.getByText('Version 1 can now be used in generations').first().waitFor();
         await shoot(page, 'j1-lora-published');
     });
-    const adapters = await api(await tokenFor('designer'), 'GET', `/workspaces/${WORKSPACE}/loras?state=PUBLISHED`);
+    const adapters = await api(await tokenFor('designer'), 'GET', `/workspaces/${WORKSPACE}/loras?state=PUBLISHED&sort=recent&size=100`);
     const adapter = adapters.body.items.find((a) => a.name === name);
     assert.ok(adapter, JSON.stringify(adapters.body));
-    assert.equal(adapter.versions[0].state, 'PUBLISHED');
-    assert.equal(adapter.versions[0].rank, 8);
+    const details = await api(await tokenFor('designer'), 'GET', `/workspaces/${WORKSPACE}/loras/${adapter.id}`);
+    assert.equal(details.body.versions[0].state, 'PUBLISHED', JSON.stringify(details.body));
+    assert.equal(details.body.versions[0].rank, 8);
 });

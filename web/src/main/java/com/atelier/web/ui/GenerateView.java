@@ -72,11 +72,13 @@ public class GenerateView implements Serializable {
                 .filter(w -> w.role().isPresent())
                 .map(WorkspaceMembership::slug)
                 .toList();
-        workspace = workspaces.isEmpty() ? null : workspaces.get(0);
+        // "Use in Generate" on the Libraries page opens this page with ?ws=<slug>&template=<id>
+        var parameters = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
+        String asked = parameters.get("ws");
+        workspace = asked != null && workspaces.contains(asked) ? asked
+                : workspaces.isEmpty() ? null : workspaces.get(0);
         picks.load(workspace);
-        // "Use in Generate" on the Libraries page opens this page with ?template=<id>
-        String template = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap()
-                .get("template");
+        String template = parameters.get("template");
         if (template != null && template.matches("\\d{1,18}")) {
             picks.setTemplateId(Long.valueOf(template));
             try {

@@ -13,6 +13,7 @@ import com.atelier.governance.workspace.WorkspaceDirectory;
 import com.atelier.governance.workspace.WorkspaceMembership;
 import com.atelier.web.security.Caller;
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -62,7 +63,10 @@ public class LibraryView implements Serializable {
     @PostConstruct
     void load() {
         workspaces = directory.visibleTo(caller.actor()).stream().map(WorkspaceMembership::slug).toList();
-        workspace = directory.visibleTo(caller.actor()).stream().filter(w -> w.role().isPresent())
+        // a link may name the workspace (?ws=slug); otherwise the first one the user is a member of
+        String asked = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("ws");
+        workspace = asked != null && workspaces.contains(asked) ? asked
+                : directory.visibleTo(caller.actor()).stream().filter(w -> w.role().isPresent())
                 .map(WorkspaceMembership::slug).findFirst().orElse(workspaces.isEmpty() ? null : workspaces.get(0));
         reload();
     }
@@ -101,6 +105,11 @@ public class LibraryView implements Serializable {
         } catch (GovernanceException e) {
             Messages.error("prompt-form:diff-from", e.getMessage());
         }
+    }
+
+    /** The average rating rounded to whole stars, as the star widget shows it. */
+    public int stars(LoraDetails details) {
+        return Math.round(details.adapter().ratingAverage());
     }
 
     public List<Integer> getVersionNumbers() {
