@@ -81,6 +81,16 @@ class LibrariesAndBrandIT {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[]{1, 2, 3, 4, 5, 6, 7, 8, 9})).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(garbage.statusCode()).as(garbage.body()).isEqualTo(400);
+        // the ITs' server takes LoRA files up to 1 MiB (atelier.lora.max-bytes in arquillian.xml)
+        var oversized = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Portal.API + "/workspaces/" + WS
+                        + "/loras/" + id + "/versions"))
+                .header("Authorization", "Bearer " + senior.token()).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[2 * 1024 * 1024])).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(oversized.statusCode()).as(oversized.body()).isEqualTo(413);
+        assertThat(oversized.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(PortalDatabase.count("SELECT count(*) FROM lora_version WHERE adapter_id = ?", id))
+                .as("refused uploads store nothing").isEqualTo(1);
 
         String withLora = "{\"models\":[\"%s\"],\"prompt\":\"lnntx tote bag\",\"width\":512,\"height\":512,"
                 + "\"count\":1,\"steps\":4,\"loras\":[{\"name\":\"linen-texture\",\"weight\":0.8}]}";

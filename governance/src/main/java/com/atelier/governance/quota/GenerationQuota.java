@@ -16,4 +16,11 @@ public interface GenerationQuota {
 
     /** The user's job has finished (or was cancelled): it no longer counts as in flight. */
     void jobFinished(String user);
+
+    /** Images a workspace generated today (UTC) against its daily limit. */
+    record DailyUse(long used, int limit) {
+    }
+
+    /** How much of today's images the workspace has used, for its home page. */
+    DailyUse today(String workspace, Integer dailyImageLimit);
 }

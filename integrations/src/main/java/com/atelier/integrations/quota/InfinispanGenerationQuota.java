@@ -73,6 +73,13 @@ public class InfinispanGenerationQuota implements GenerationQuota {
     }
 
     @Override
+    public DailyUse today(String workspace, Integer dailyImageLimit) {
+        LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        return new DailyUse(counters.value("images:" + workspace + ":" + today),
+                dailyImageLimit != null ? dailyImageLimit : defaultImagesPerDay);
+    }
+
+    @Override
     public void jobFinished(String user) {
         try {
             counters.subtract("in-flight:" + user, 1);

@@ -46,7 +46,7 @@ public record LoraView(long id, String workspace, String name, String triggerWor
                 summary.ratingCount(), summary.ratingAverage(), summary.useCount(),
                 d.versions().stream().map(v -> Version.of(v, uses.getOrDefault(v.version(), 0L))).toList(),
                 d.compatibility(), d.myStars().orElse(null),
-                d.previews().stream().map(id -> base.resolve("workspaces/" + workspace + "/assets/" + id + "/content"))
+                d.previews().stream().map(id -> base.resolve("workspaces/" + workspace + "/assets/" + id + "/preview"))
                         .toList());
     }
 }

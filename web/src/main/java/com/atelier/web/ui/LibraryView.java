@@ -40,6 +40,8 @@ public class LibraryView implements Serializable {
 
     private List<String> workspaces = List.of();
     private String workspace;
+    private String search = "";
+    private String tag = "";
     private List<PromptTemplateVersion> prompts = List.of();
     private List<LoraDetails> adapters = List.of();
     private PromptTemplateVersion chosen;
@@ -79,8 +81,8 @@ public class LibraryView implements Serializable {
         }
         try {
             var actor = caller.actor();
-            prompts = templates.find(actor, workspace, new PromptTemplateQuery(Optional.empty(), Optional.empty(),
-                    PromptTemplateQuery.Order.NAME, 0, PAGE)).items();
+            prompts = templates.find(actor, workspace, new PromptTemplateQuery(present(search), present(tag),
+                    PromptTemplateQuery.Order.USAGE, 0, PAGE)).items();
             adapters = loras.find(actor, workspace, new LoraQuery(Optional.empty(), Optional.empty(),
                     LoraQuery.Order.RATING, 0, PAGE)).items().stream()
                     .map(LoraAdapter::id).map(id -> loras.details(actor, workspace, id)).toList();
@@ -106,6 +108,15 @@ public class LibraryView implements Serializable {
             Messages.error("prompt-form:diff-from", e.getMessage());
         }
     }
+
+    private static Optional<String> present(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    public String getSearch() { return search; }
+    public void setSearch(String search) { this.search = search; }
+    public String getTag() { return tag; }
+    public void setTag(String tag) { this.tag = tag; }
 
     /** The average rating rounded to whole stars, as the star widget shows it. */
     public int stars(LoraDetails details) {
