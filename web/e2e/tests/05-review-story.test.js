@@ -13,7 +13,7 @@ import { chooseFromMenu, setSpinner, tickExactly } from '../lib/widgets.js';
 const WORKSPACE = 'brand-studio';
 const TAG = randomUUID().slice(0, 8);
 const TITLE = `Spring vase, e2e ${TAG}`;
-let assetId; // the sdxl result the designer submits
+let assetId; // the result the designer submits (one the stand-in safety check let through)
 
 /** Reads an asset through the API with the page's session cookie. */
 async function assetState(page, id) {
@@ -32,23 +32,36 @@ async function openReviewQueue(page) {
     return item;
 }
 
-test('a designer generates with sdxl and flux2 side by side and submits the sdxl result to the art director', { timeout: 120_000 }, async () => {
+test('a designer generates with sdxl and flux2 side by side and submits a result to the art director', { timeout: 120_000 }, async () => {
     await inBrowser('e1', async ({ page }) => {
         await signIn(page, 'designer');
         await Promise.all([page.waitForURL(`${PORTAL}/app/generate.xhtml`), page.locator('#nav-generate').click()]);
         await chooseFromMenu(page, 'generate-form:workspace', WORKSPACE);
         await tickExactly(page, 'generate-form:models', ['sdxl', 'flux2']);
-        await page.locator('[id="generate-form:prompt"]').fill(`a ceramic vase in spring light, e2e ${TAG}`);
         await chooseFromMenu(page, 'generate-form:size', '512x512');
         await setSpinner(page, 'generate-form:count', 1);
-        await page.locator('[id="generate-form:generate"]').click();
-        await page.waitForFunction(() => /SUCCEEDED|FAILED|CANCELLED/.test(document.querySelector('#job-state')?.textContent ?? ''),
-            null, { timeout: 75_000, polling: 250 });
-        assert.equal((await page.locator('#job-state').innerText()).trim(), 'SUCCEEDED');
-
-        const columns = page.locator('.comparison .comparison-column');
-        assert.equal(await columns.count(), 2, 'one column per model');
-        const sdxl = columns.filter({ has: page.locator('h2', { hasText: /^sdxl$/ }) }).locator('figure.result').first();
+        // The CPU server's stand-in safety classifier blocks some images by their colours; a blocked image can
+        // never be submitted, so the designer submits one that passed (and renders again if none did).
+        let sdxl;
+        for (let attempt = 1; attempt <= 4 && !sdxl; attempt++) {
+            await page.locator('[id="generate-form:prompt"]').fill(`a ceramic vase in spring light, e2e ${TAG} ${attempt}`);
+            await page.locator('[id="generate-form:seed_input"]').fill('');
+            const previous = (await page.locator('.job-state').count()) > 0
+                ? (await page.locator('.job-state').innerText()).match(/Job ([0-9a-f-]{36})/)?.[1] ?? '' : '';
+            await page.locator('[id="generate-form:generate"]').click();
+            await page.waitForFunction((prev) => {
+                const line = document.querySelector('.job-state')?.textContent ?? '';
+                const job = line.match(/Job ([0-9a-f-]{36})/)?.[1];
+                return job && job !== prev
+                    && /SUCCEEDED|FAILED|CANCELLED/.test(document.querySelector('#job-state')?.textContent ?? '');
+            }, previous, { timeout: 75_000, polling: 250 });
+            assert.equal((await page.locator('#job-state').innerText()).trim(), 'SUCCEEDED');
+            const columns = page.locator('.comparison .comparison-column');
+            assert.equal(await columns.count(), 2, 'one column per model');
+            const submittable = page.locator('.comparison figure.result', { has: page.locator('.submit-one') });
+            if (await submittable.count() > 0) sdxl = submittable.first();
+        }
+        assert.ok(sdxl, 'a result the safety check passed');
         assetId = await sdxl.getAttribute('data-asset');
         assert.match(assetId, /^[0-9a-f-]{36}$/);
 
@@ -190,7 +203,7 @@ test('compliance finds the asset in the audit trail, verifies the chain, exports
         assert.equal((await page.locator('#verdict-word').innerText()).trim(), 'VALID');
         assert.equal((await page.locator('#matching-asset').innerText()).trim(), assetId);
         assert.match(await page.locator('#verdict-panel').innerText(), /exact copy/);
-        assert.match(await page.locator('#generation').innerText(), /sdxl/);
+        assert.match(await page.locator('#generation').innerText(), /sdxl|flux2/);
         await shoot(page, 'e6-provenance-valid');
     });
 });

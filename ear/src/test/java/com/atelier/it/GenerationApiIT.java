@@ -313,6 +313,16 @@ class GenerationApiIT {
         assertThat(fits.status()).as("what remains of the quota can still be used").isEqualTo(202);
         assertThat(PortalDatabase.count("SELECT count(*) FROM generation_job j JOIN workspace w ON w.id = j.workspace_id"
                 + " WHERE w.slug = ?", slug)).isEqualTo(2);
+
+        // an admin raises the quota (audited); a designer may not
+        assertThat(designer.put("/workspaces/" + slug + "/quota", "{\"dailyImageQuota\":100}").status()).isEqualTo(403);
+        assertThat(ApiClient.as("admin").put("/workspaces/" + slug + "/quota", "{\"dailyImageQuota\":0}").status())
+                .isEqualTo(400);
+        assertThat(ApiClient.as("admin").put("/workspaces/" + slug + "/quota", "{\"dailyImageQuota\":10}").status())
+                .isEqualTo(200);
+        assertThat(designer.post(generations, request("[\"sdxl\"]", "quota four", 2)).status()).isEqualTo(202);
+        assertThat(PortalDatabase.count("SELECT count(*) FROM audit_entry WHERE chain = ? AND action ="
+                + " 'workspace.quota-changed'", "workspace:" + slug)).isEqualTo(1);
     }
 
     @Test

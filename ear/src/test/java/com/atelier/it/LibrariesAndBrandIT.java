@@ -174,6 +174,79 @@ class LibrariesAndBrandIT {
     }
 
     @Test
+    void aTemplateKeepsEveryVersionRefusesAStaleEditAndRollsBackToANewVersion() throws Exception {
+        var designer = ApiClient.as("designer");
+        String prompts = "/workspaces/" + WS + "/prompts";
+        long id = designer.post(prompts, "{\"name\":\"Versioned\",\"text\":\"a {product} on sand\"}").json()
+                .get("id").asLong();
+        var second = designer.withHeader("If-Match", "\"1\"").put(prompts + "/" + id,
+                "{\"name\":\"Versioned\",\"text\":\"a {product} on wet sand\"}");
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(second.json().get("version").asInt()).isEqualTo(2);
+        var stale = designer.withHeader("If-Match", "\"1\"").put(prompts + "/" + id,
+                "{\"name\":\"Versioned\",\"text\":\"a {product} on dry sand\"}");
+        assertThat(stale.status()).as("an edit based on version 1 after version 2 exists").isEqualTo(409);
+        var diff = designer.get(prompts + "/" + id + "/diff?from=1&to=2");
+        assertThat(diff.status()).isEqualTo(200);
+        assertThat(diff.body()).contains("wet");
+        var rolledBack = designer.post(prompts + "/" + id + "/rollback?to=1", "");
+        assertThat(rolledBack.status()).as(rolledBack.body()).isIn(200, 201);
+        assertThat(rolledBack.json().get("version").asInt()).isEqualTo(3);
+        assertThat(rolledBack.json().get("text").asText()).isEqualTo("a {product} on sand");
+        assertThat(designer.get(prompts + "/" + id + "/versions").json()).hasSize(3);
+        assertThat(PortalDatabase.count("SELECT count(*) FROM audit_entry WHERE chain = ? AND subject_type ="
+                + " 'prompt-template' AND subject_id = ?", "workspace:" + WS, String.valueOf(id)))
+                .as("one entry per version, none for the refused edit").isEqualTo(3);
+    }
+
+    @Test
+    void aLoraFileOfAnotherFamilyIsRefusedAndNothingIsStored() throws Exception {
+        var senior = ApiClient.as("senior-designer");
+        long id = senior.post("/workspaces/" + WS + "/loras", "{\"name\":\"flux-misfit\",\"triggerWord\":\"mft\","
+                + "\"family\":\"flux2\"}").json().get("id").asLong();
+        var upload = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(Portal.API + "/workspaces/" + WS
+                        + "/loras/" + id + "/versions"))
+                .header("Authorization", "Bearer " + senior.token()).header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(sdxlLora())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(400);
+        assertThat(upload.body()).containsIgnoringCase("sdxl").containsIgnoringCase("flux2");
+        assertThat(PortalDatabase.count("SELECT count(*) FROM lora_version WHERE adapter_id = ?", id)).isZero();
+    }
+
+    @Test
+    void brandManagersKeepTheBrandKitsLogosAndEveryChangeIsAudited() throws Exception {
+        var image = new java.awt.image.BufferedImage(120, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", png);
+        String logos = Portal.API + "/workspaces/" + WS + "/brand-logos";
+        java.util.function.BiFunction<String, byte[], HttpResponse<String>> add = (user, bytes) -> {
+            try {
+                return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(logos + "?name=Wordmark"))
+                        .header("Authorization", "Bearer " + ApiClient.as(user).token())
+                        .header("Content-Type", "image/png").POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertThat(add.apply("designer", png.toByteArray()).statusCode()).isEqualTo(403);
+        assertThat(add.apply("brand-manager", "not an image".getBytes()).statusCode()).isEqualTo(400);
+        var added = add.apply("brand-manager", png.toByteArray());
+        assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+        JsonNode logo = new ObjectMapper().readTree(added.body());
+        assertThat(logo.get("width").asInt()).isEqualTo(120);
+        long id = logo.get("id").asLong();
+        assertThat(ApiClient.as("designer").get("/workspaces/" + WS + "/brand-logos").json().findValuesAsText("name"))
+                .contains("Wordmark");
+        assertThat(ApiClient.as("designer").delete("/workspaces/" + WS + "/brand-logos/" + id).status()).isEqualTo(403);
+        assertThat(ApiClient.as("brand-manager").delete("/workspaces/" + WS + "/brand-logos/" + id).status())
+                .isEqualTo(204);
+        assertThat(ApiClient.as("designer").get("/workspaces/" + WS + "/brand-logos").json()).isEmpty();
+        assertThat(PortalDatabase.count("SELECT count(*) FROM audit_entry WHERE subject_type = 'brand-logo'"
+                + " AND subject_id = ?", String.valueOf(id))).isEqualTo(2);
+    }
+
+    @Test
     void aTemplateRendersWithItsVariablesAndTheJobRecordsTheVersion() throws Exception {
         var designer = ApiClient.as("designer");
         var created = designer.post("/workspaces/" + WS + "/prompts", "{\"name\":\"Seasonal product\",\"text\":"

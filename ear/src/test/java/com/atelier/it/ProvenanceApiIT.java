@@ -62,7 +62,7 @@ class ProvenanceApiIT {
     void anExportedImageVerifiesAsOursAndATamperedCopyDoesNot() throws Exception {
         var answer = ApiClient.as("designer").post("/workspaces/" + WS + "/generations?mode=sync",
                 "{\"models\":[\"sdxl\"],\"prompt\":\"a glass bottle on sand, provenance test\",\"width\":512,"
-                        + "\"height\":512,\"count\":1,\"steps\":4}");
+                        + "\"height\":512,\"count\":1,\"steps\":4,\"seed\":11}");
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         String job = answer.json().get("id").asText();
         String asset = answer.json().get("results").get("sdxl").get(0).get("id").asText();
@@ -110,7 +110,7 @@ class ProvenanceApiIT {
     void anApprovedAssetUpscaledOrColourCorrectedIsANewSignedAssetThatNeedsItsOwnApproval() throws Exception {
         var designer = ApiClient.as("designer");
         var answer = designer.post("/workspaces/" + WS + "/generations?mode=sync", "{\"models\":[\"flux2\"],"
-                + "\"prompt\":\"a copper kettle, derivative test\",\"width\":512,\"height\":512,\"count\":1,\"steps\":4}");
+                + "\"prompt\":\"a copper kettle, derivative test\",\"width\":512,\"height\":512,\"count\":1,\"steps\":4,\"seed\":11}");
         String asset = answer.json().get("results").get("flux2").get(0).get("id").asText();
         String derivatives = "/workspaces/" + WS + "/assets/" + asset + "/derivatives";
         assertThat(designer.post(derivatives, "{\"operation\":\"upscale\"}").status())
@@ -179,7 +179,7 @@ class ProvenanceApiIT {
     private static byte[] signedImage(String prompt) throws Exception {
         var answer = ApiClient.as("designer").post("/workspaces/" + WS + "/generations?mode=sync",
                 "{\"models\":[\"sdxl\"],\"prompt\":\"" + prompt + "\",\"width\":512,\"height\":512,\"count\":1,"
-                        + "\"steps\":4}");
+                        + "\"steps\":4,\"seed\":11}");
         String asset = answer.json().get("results").get("sdxl").get(0).get("id").asText();
         ApiClient.as("designer").post("/workspaces/" + WS + "/reviews", "{\"title\":\"Lantern\",\"reviewers\":"
                 + "[\"art-director\"],\"assets\":[\"" + asset + "\"]}");

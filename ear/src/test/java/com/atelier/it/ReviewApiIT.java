@@ -63,11 +63,14 @@ class ReviewApiIT {
         OTHER = TestWorkspaces.withDesigner("review-other", "Someone else's workspace");
     }
 
-    /** Renders {@code count} images as the user, synchronously, and returns their asset ids. */
+    /**
+     * Renders {@code count} images as the user, synchronously, and returns their asset ids. The seed is fixed: the
+     * CPU server's stand-in safety classifier blocks some colour mixes, and these tests need images it lets through.
+     */
     private static Deque<String> generate(String user, String workspace, int count) {
         var answer = ApiClient.as(user).post("/workspaces/" + workspace + "/generations?mode=sync",
                 "{\"models\":[\"sdxl\"],\"prompt\":\"a linen tote bag, review test\",\"width\":512,\"height\":512,"
-                        + "\"count\":" + count + ",\"steps\":4}");
+                        + "\"count\":" + count + ",\"steps\":4,\"seed\":1000}");
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         Deque<String> ids = new ArrayDeque<>();
         answer.json().get("results").get("sdxl").forEach(a -> ids.add(a.get("id").asText()));

@@ -97,6 +97,10 @@ public class Workspace {
         return new ReviewSettings(requiredApprovals, selfApprovalAllowed);
     }
 
+    void changeDailyImageQuota(Integer imagesPerDay) {
+        this.dailyImageQuota = imagesPerDay;
+    }
+
     void changeReviewSettings(ReviewSettings settings) {
         this.requiredApprovals = settings.requiredApprovals();
         this.selfApprovalAllowed = settings.selfApprovalAllowed();

@@ -102,6 +102,26 @@ public class WorkspaceDirectory {
         return WorkspaceMembership.of(workspace, Optional.of(role));
     }
 
+    /** Sets the workspace's own daily image limit (empty: the portal default); admins only, audited. */
+    @Transactional
+    public Optional<Integer> changeDailyImageQuota(Actor actor, String slug, Optional<Integer> imagesPerDay) {
+        actor.require(Permission.MANAGE_WORKSPACES, "change a workspace's quota");
+        if (imagesPerDay.isPresent() && (imagesPerDay.get() < 1 || imagesPerDay.get() > 1_000_000)) {
+            throw new InvalidInputException("dailyImageQuota", "A daily image quota is between 1 and 1000000 images"
+                    + " (or empty for the portal default).");
+        }
+        Workspace workspace = find(slug).orElseThrow(() -> unknownWorkspace(slug));
+        String before = workspace.dailyImageQuota().map(String::valueOf).orElse("default");
+        workspace.changeDailyImageQuota(imagesPerDay.orElse(null));
+        auditTrail.append(AuditEvent.inWorkspace(actor, slug, "workspace.quota-changed", "workspace", slug,
+                Json.createObjectBuilder()
+                        .add("before", Json.createObjectBuilder().add("dailyImageQuota", before))
+                        .add("after", Json.createObjectBuilder().add("dailyImageQuota",
+                                imagesPerDay.map(String::valueOf).orElse("default")))
+                        .build().toString()));
+        return imagesPerDay;
+    }
+
     /** Changes how the workspace approves assets; only administrators may, and the change is audited. */
     @Transactional
     public ReviewSettings changeReviewSettings(Actor actor, String slug, ReviewSettings settings) {

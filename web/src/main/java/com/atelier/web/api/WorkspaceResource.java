@@ -149,4 +149,16 @@ public class WorkspaceResource {
         directory.changeWebhook(caller.actor(), slug, Optional.empty());
         return Response.noContent().build();
     }
+
+    /** {@code dailyImageQuota}: images per UTC day, or null for the portal default. */
+    public record QuotaBody(Integer dailyImageQuota) {
+    }
+
+    @PUT
+    @Path("/{slug}/quota")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public QuotaBody changeQuota(@PathParam("slug") String slug, QuotaBody body) {
+        return new QuotaBody(directory.changeDailyImageQuota(caller.actor(), slug,
+                Optional.ofNullable(body == null ? null : body.dailyImageQuota())).orElse(null));
+    }
 }

@@ -49,6 +49,7 @@ public class AdminView implements Serializable {
     private boolean selfApprovalAllowed;
 
     private String webhookUrl;
+    private Integer dailyQuota;
     private String newWebhookUrl;
     private String newWebhookSecret;
 
@@ -82,6 +83,7 @@ public class AdminView implements Serializable {
             requiredApprovals = chosen.reviewSettings().requiredApprovals();
             selfApprovalAllowed = chosen.reviewSettings().selfApprovalAllowed();
             webhookUrl = chosen.webhook().map(w -> w.url().toString()).orElse(null);
+            dailyQuota = chosen.dailyImageQuota().orElse(null);
         } catch (GovernanceException e) {
             Messages.error(null, e.getMessage());
         }
@@ -127,6 +129,21 @@ public class AdminView implements Serializable {
             Messages.error(null, e.getMessage());
         }
     }
+
+    public void saveQuota() {
+        try {
+            directory.changeDailyImageQuota(caller.actor(), workspace, java.util.Optional.ofNullable(dailyQuota));
+            Messages.info(null, "Quota saved", "'" + workspace + "' may generate " + (dailyQuota == null
+                    ? "the portal's default number of" : dailyQuota) + " images per day (UTC).");
+        } catch (InvalidInputException e) {
+            Messages.error("quota-form:daily-quota", e.getMessage());
+        } catch (GovernanceException e) {
+            Messages.error(null, e.getMessage());
+        }
+    }
+
+    public Integer getDailyQuota() { return dailyQuota; }
+    public void setDailyQuota(Integer dailyQuota) { this.dailyQuota = dailyQuota; }
 
     public void saveReviewSettings() {
         try {

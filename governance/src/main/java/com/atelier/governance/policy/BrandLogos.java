@@ -1,0 +1,129 @@
+package com.atelier.governance.policy;
+
+import com.atelier.governance.access.Actor;
+import com.atelier.governance.access.Permission;
+import com.atelier.governance.asset.AssetStore;
+import com.atelier.governance.audit.AuditEvent;
+import com.atelier.governance.audit.AuditTrail;
+import com.atelier.governance.failure.InvalidInputException;
+import com.atelier.governance.failure.NotFoundException;
+import com.atelier.governance.workspace.Workspace;
+import com.atelier.governance.workspace.WorkspaceDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * The logos of a workspace's brand kit. Brand managers add PNG or JPEG logos (checked to be real images, at most
+ * {@link #MAX_BYTES}) and remove them; members see them. Every change is audited.
+ */
+@ApplicationScoped
+public class BrandLogos {
+
+    public static final int MAX_BYTES = 10 * 1024 * 1024;
+    private static final int MAX_NAME = 120;
+
+    private EntityManager entityManager;
+    private WorkspaceDirectory directory;
+    private AssetStore store;
+    private AuditTrail auditTrail;
+    private Clock clock;
+
+    protected BrandLogos() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public BrandLogos(EntityManager entityManager, WorkspaceDirectory directory, AssetStore store, AuditTrail auditTrail,
+                      Clock clock) {
+        this.entityManager = entityManager;
+        this.directory = directory;
+        this.store = store;
+        this.auditTrail = auditTrail;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public BrandLogo add(Actor actor, String workspaceSlug, String name, byte[] file) {
+        Workspace workspace = directory.access(actor, workspaceSlug, Permission.EDIT_BRAND_POLICY);
+        String label = name == null ? "" : name.strip();
+        if (label.isEmpty() || label.length() > MAX_NAME) {
+            throw new InvalidInputException("name", "A logo needs a name of 1 to " + MAX_NAME + " characters.");
+        }
+        if (file == null || file.length == 0 || file.length > MAX_BYTES) {
+            throw new InvalidInputException("file", "A logo is a PNG or JPEG file of at most "
+                    + MAX_BYTES / (1024 * 1024) + " MiB.");
+        }
+        BufferedImage image = decode(file);
+        String mediaType = file[0] == (byte) 0x89 ? "image/png" : "image/jpeg";
+        BrandLogo logo = new BrandLogo(workspace, label, store.put(file), mediaType, image.getWidth(),
+                image.getHeight(), actor.userId(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        entityManager.persist(logo);
+        entityManager.flush();
+        auditTrail.append(AuditEvent.inWorkspace(actor, workspaceSlug, "brand-kit.logo-added", "brand-logo",
+                logo.id().toString(), Json.createObjectBuilder().add("name", label).add("sha256", logo.sha256())
+                        .build().toString()));
+        return logo;
+    }
+
+    @Transactional
+    public void remove(Actor actor, String workspaceSlug, long logoId) {
+        Workspace workspace = directory.access(actor, workspaceSlug, Permission.EDIT_BRAND_POLICY);
+        BrandLogo logo = find(workspace, logoId);
+        logo.remove(clock.instant());
+        auditTrail.append(AuditEvent.inWorkspace(actor, workspaceSlug, "brand-kit.logo-removed", "brand-logo",
+                logo.id().toString(), Json.createObjectBuilder().add("name", logo.name()).build().toString()));
+    }
+
+    /** The workspace's current logos, oldest first. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<BrandLogo> of(Actor actor, String workspaceSlug) {
+        Workspace workspace = directory.access(actor, workspaceSlug, Permission.VIEW_WORKSPACE);
+        return entityManager.createQuery("SELECT l FROM BrandLogo l WHERE l.workspace = :ws AND l.removedAt IS NULL"
+                        + " ORDER BY l.id", BrandLogo.class)
+                .setParameter("ws", workspace)
+                .getResultList();
+    }
+
+    /** A logo's bytes, for members of the workspace. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public byte[] content(Actor actor, String workspaceSlug, long logoId) {
+        BrandLogo logo = find(directory.access(actor, workspaceSlug, Permission.VIEW_WORKSPACE), logoId);
+        return store.get(logo.sha256()).orElseThrow(() -> new NotFoundException("The file of logo " + logoId
+                + " is missing from the asset store."));
+    }
+
+    public BrandLogo logo(Actor actor, String workspaceSlug, long logoId) {
+        return find(directory.access(actor, workspaceSlug, Permission.VIEW_WORKSPACE), logoId);
+    }
+
+    private BrandLogo find(Workspace workspace, long logoId) {
+        BrandLogo logo = entityManager.find(BrandLogo.class, logoId);
+        if (logo == null || logo.removedAt().isPresent() || !logo.workspaceId().equals(workspace.id())) {
+            throw new NotFoundException("No logo " + logoId + " in workspace '" + workspace.slug() + "'.");
+        }
+        return logo;
+    }
+
+    private static BufferedImage decode(byte[] file) {
+        try {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(file));
+            if (image == null || !(file[0] == (byte) 0x89 || file[0] == (byte) 0xFF)) {
+                throw new InvalidInputException("file", "A logo must be a PNG or JPEG image.");
+            }
+            return image;
+        } catch (IOException e) {
+            throw new InvalidInputException("file", "The logo could not be read as an image: " + e.getMessage());
+        }
+    }
+}
