@@ -99,9 +99,11 @@ public class ReviewResource {
     @Path("/queue")
     public List<QueueItem> queue(@PathParam("ws") String workspace, @Context UriInfo uri) {
         var actor = caller.actor();
+        // a review request holds many assets: read each request once, not once per asset
+        java.util.Map<UUID, ReviewView> reviews = new java.util.HashMap<>();
         return desk.queue(actor, workspace).stream()
-                .map(a -> new QueueItem(AssetView.of(a, uri.getBaseUri()),
-                        ReviewView.of(desk.review(actor, workspace, a.reviewId().orElseThrow()))))
+                .map(a -> new QueueItem(AssetView.of(a, uri.getBaseUri()), reviews.computeIfAbsent(
+                        a.reviewId().orElseThrow(), id -> ReviewView.of(desk.review(actor, workspace, id)))))
                 .toList();
     }
 

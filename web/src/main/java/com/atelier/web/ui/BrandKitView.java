@@ -79,11 +79,7 @@ public class BrandKitView implements Serializable {
     @PostConstruct
     void load() {
         visible = directory.visibleTo(caller.actor());
-        String asked = jakarta.faces.context.FacesContext.getCurrentInstance().getExternalContext()
-                .getRequestParameterMap().get("ws");
-        workspace = visible.stream().map(WorkspaceMembership::slug).filter(s -> s.equals(asked)).findFirst()
-                .orElseGet(() -> visible.stream().filter(w -> w.role().isPresent()).map(WorkspaceMembership::slug)
-                        .findFirst().orElse(visible.isEmpty() ? null : visible.get(0).slug()));
+        workspace = WorkspaceChoice.of(visible);
         reload();
     }
 

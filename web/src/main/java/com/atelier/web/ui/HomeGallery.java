@@ -59,9 +59,9 @@ public class HomeGallery implements Serializable {
 
     @PostConstruct
     void load() {
-        workspaces = directory.visibleTo(caller.actor()).stream().map(WorkspaceMembership::slug).toList();
-        workspace = directory.visibleTo(caller.actor()).stream().filter(w -> w.role().isPresent())
-                .map(WorkspaceMembership::slug).findFirst().orElse(workspaces.isEmpty() ? null : workspaces.get(0));
+        List<WorkspaceMembership> visible = directory.visibleTo(caller.actor());
+        workspaces = visible.stream().map(WorkspaceMembership::slug).toList();
+        workspace = WorkspaceChoice.of(visible);
         reload();
     }
 

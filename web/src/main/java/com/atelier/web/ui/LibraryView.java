@@ -13,7 +13,6 @@ import com.atelier.governance.workspace.WorkspaceDirectory;
 import com.atelier.governance.workspace.WorkspaceMembership;
 import com.atelier.web.security.Caller;
 import jakarta.annotation.PostConstruct;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -64,12 +63,9 @@ public class LibraryView implements Serializable {
 
     @PostConstruct
     void load() {
-        workspaces = directory.visibleTo(caller.actor()).stream().map(WorkspaceMembership::slug).toList();
-        // a link may name the workspace (?ws=slug); otherwise the first one the user is a member of
-        String asked = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("ws");
-        workspace = asked != null && workspaces.contains(asked) ? asked
-                : directory.visibleTo(caller.actor()).stream().filter(w -> w.role().isPresent())
-                .map(WorkspaceMembership::slug).findFirst().orElse(workspaces.isEmpty() ? null : workspaces.get(0));
+        List<WorkspaceMembership> visible = directory.visibleTo(caller.actor());
+        workspaces = visible.stream().map(WorkspaceMembership::slug).toList();
+        workspace = WorkspaceChoice.of(visible);
         reload();
     }
 
