@@ -16,6 +16,9 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +45,39 @@ class AuditApiIT {
             assertThat(admin.put("/workspaces/" + WS + "/members/" + role, "{\"role\":\"" + role + "\"}").status())
                     .isEqualTo(200);
         }
+    }
+
+    @Test
+    void concurrentRequestsToOneWorkspaceAreAllChainedInOneIntactChainBeforeTheyAreAnswered() throws Exception {
+        String ws = TestWorkspaces.withDesigner("audit-burst", "Audit burst");
+        assertThat(ApiClient.as("admin").put("/workspaces/" + ws + "/members/art-director",
+                "{\"role\":\"art-director\"}").status()).isEqualTo(200);
+        // two people, each below the per-user limit of jobs in flight
+        List<ApiClient> people = List.of(ApiClient.as("designer"), ApiClient.as("art-director"));
+        int requests = 16;
+        var pool = Executors.newFixedThreadPool(12);
+        try {
+            List<Future<ApiClient.Answer>> replies = new ArrayList<>();
+            for (int i = 0; i < requests; i++) {
+                String body = "{\"models\":[\"flux2\"],\"prompt\":\"burst " + i + "\",\"width\":512,\"height\":512,"
+                        + "\"count\":1,\"seed\":7,\"steps\":1}";
+                ApiClient person = people.get(i % 2);
+                replies.add(pool.submit(() -> person.post("/workspaces/" + ws + "/generations", body)));
+            }
+            for (var reply : replies) {
+                assertThat(reply.get(60, TimeUnit.SECONDS).status()).isEqualTo(202);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // answered means chained: the entries are in the table, not waiting
+        assertThat(PortalDatabase.count("SELECT count(*) FROM audit_entry WHERE chain = ? AND action = ?",
+                "workspace:" + ws, "generation.requested")).isEqualTo(requests);
+        JsonNode verdict = ApiClient.as("compliance").get("/audit/verify?workspace=" + ws).json();
+        assertThat(verdict.get("intact").asBoolean()).isTrue();
+        assertThat(PortalDatabase.count("SELECT count(*) FROM audit_entry WHERE chain = ?", "workspace:" + ws))
+                .as("sequence numbers 1..n with no gap or repeat")
+                .isEqualTo(PortalDatabase.count("SELECT max(sequence) FROM audit_entry WHERE chain = ?", "workspace:" + ws));
     }
 
     @Test

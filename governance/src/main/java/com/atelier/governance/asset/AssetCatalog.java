@@ -12,7 +12,7 @@ import com.atelier.governance.workspace.Workspace;
 import com.atelier.governance.workspace.WorkspaceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import com.atelier.governance.json.Jsonp;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.persistence.LockModeType;
@@ -109,7 +109,7 @@ public class AssetCatalog {
         }
         if (export) {
             auditTrail.append(AuditEvent.inWorkspace(actor, workspaceSlug, "asset.exported", "asset",
-                    assetId.toString(), Json.createObjectBuilder().add("sha256", asset.contentHash())
+                    assetId.toString(), Jsonp.createObjectBuilder().add("sha256", asset.contentHash())
                             .add("mediaType", asset.mediaType()).build().toString()));
         }
         return asset;
@@ -140,7 +140,7 @@ public class AssetCatalog {
         if (!asset.tags().contains(tag)) {
             asset.tag(tag);
             auditTrail.append(AuditEvent.inWorkspace(actor, workspaceSlug, "asset.tagged", "asset", assetId.toString(),
-                    Json.createObjectBuilder().add("tag", tag).build().toString()));
+                    Jsonp.createObjectBuilder().add("tag", tag).build().toString()));
         }
         return asset;
     }

@@ -12,7 +12,7 @@ import com.atelier.governance.workspace.Workspace;
 import com.atelier.governance.workspace.WorkspaceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import com.atelier.governance.json.Jsonp;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -115,7 +115,7 @@ public class AssetDerivatives {
                 result.getWidth(), result.getHeight(), 0), clock.instant().truncatedTo(ChronoUnit.MICROS));
         entityManager.persist(derived);
         auditTrail.append(AuditEvent.inWorkspace(actor, workspaceSlug, "asset.derived", "asset",
-                derived.id().toString(), Json.createObjectBuilder().add("parent", parent.id().toString())
+                derived.id().toString(), Jsonp.createObjectBuilder().add("parent", parent.id().toString())
                         .add("operation", label).add("sha256", derived.contentHash())
                         .add("width", derived.width()).add("height", derived.height()).build().toString()));
         return derived;

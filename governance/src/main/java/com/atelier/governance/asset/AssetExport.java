@@ -5,7 +5,7 @@ import com.atelier.governance.provenance.ContentCredentials;
 import com.atelier.governance.provenance.ProvenanceManifest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import com.atelier.governance.json.Jsonp;
 import jakarta.json.JsonObject;
 
 import javax.imageio.IIOImage;
@@ -65,7 +65,7 @@ public class AssetExport {
 
     /** The LoRAs an asset was rendered with, by name and file SHA-256, as its provenance names them. */
     static List<ProvenanceManifest.LoraUse> loras(Asset asset) {
-        return Json.createReader(new StringReader(asset.loras())).readArray().stream()
+        return Jsonp.createReader(new StringReader(asset.loras())).readArray().stream()
                 .map(v -> (JsonObject) v)
                 .map(l -> new ProvenanceManifest.LoraUse(l.getString("name"), l.getString("sha256", "")))
                 .toList();

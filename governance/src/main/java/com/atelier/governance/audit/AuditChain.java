@@ -3,6 +3,8 @@ package com.atelier.governance.audit;
 import com.atelier.governance.provenance.Sha256;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The hash-chain rule of the audit trail. An entry's hash is SHA-256 over the previous entry's hash followed by
@@ -18,6 +20,25 @@ public final class AuditChain {
     public static final String GENESIS = "0".repeat(64);
 
     private AuditChain() {
+    }
+
+    /** The newest entry of a chain, which the next entry links to. */
+    public record Tip(long sequence, String entryHash) {
+        public static final Tip GENESIS = new Tip(0, AuditChain.GENESIS);
+    }
+
+    /** The entries that append the waiting events, in the given order, to a chain that ends at {@code tip}. */
+    static List<AuditEntry> extend(Tip tip, List<AuditIntake> events) {
+        List<AuditEntry> entries = new ArrayList<>(events.size());
+        long sequence = tip.sequence();
+        String previousHash = tip.entryHash();
+        for (AuditIntake event : events) {
+            AuditRecord record = event.at(++sequence);
+            String entryHash = hash(previousHash, record);
+            entries.add(new AuditEntry(record, previousHash, entryHash));
+            previousHash = entryHash;
+        }
+        return entries;
     }
 
     public static String hash(String previousHash, AuditRecord record) {

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +25,19 @@ public class AuditExplorer {
 
     private static final int STREAM_FETCH = 2000;
 
+    private static final Duration READ_WAIT = Duration.ofSeconds(5);
+
     private EntityManager entityManager;
+    private AuditSealer sealer;
 
     protected AuditExplorer() {
         // for CDI proxies
     }
 
     @Inject
-    public AuditExplorer(EntityManager entityManager) {
+    public AuditExplorer(EntityManager entityManager, AuditSealer sealer) {
         this.entityManager = entityManager;
+        this.sealer = sealer;
     }
 
     /** One page of matching entries, newest first, and how many match in all. */
@@ -42,6 +47,7 @@ public class AuditExplorer {
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page search(Actor actor, AuditSearch search) {
         actor.require(Permission.READ_AUDIT_TRAIL, "read the audit trail");
+        sealer.awaitChained(READ_WAIT);
         StringBuilder where = new StringBuilder(" FROM AuditEntry e WHERE 1 = 1");
         Map<String, Object> parameters = filters(search, where);
         TypedQuery<Long> count = entityManager.createQuery("SELECT count(e)" + where, Long.class);
@@ -62,6 +68,7 @@ public class AuditExplorer {
     @Transactional
     public void export(Actor actor, AuditSearch search, Consumer<AuditEntry> sink) {
         actor.require(Permission.READ_AUDIT_TRAIL, "export the audit trail");
+        sealer.awaitChained(READ_WAIT);
         StringBuilder where = new StringBuilder(" FROM AuditEntry e WHERE 1 = 1");
         Map<String, Object> parameters = filters(search, where);
         TypedQuery<AuditEntry> query = entityManager.createQuery("SELECT e" + where
@@ -80,6 +87,7 @@ public class AuditExplorer {
     @Transactional
     public List<ChainVerifier.ChainReport> verify(Actor actor, Optional<String> workspace) {
         actor.require(Permission.READ_AUDIT_TRAIL, "verify the audit trail");
+        sealer.awaitChained(READ_WAIT);
         List<String> chains = workspace.map(ws -> List.of("workspace:" + ws))
                 .orElseGet(() -> entityManager.createQuery("SELECT DISTINCT e.chain FROM AuditEntry e ORDER BY e.chain",
                         String.class).getResultList());

@@ -21,7 +21,7 @@ import com.atelier.governance.workspace.WorkspaceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import com.atelier.governance.json.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -194,9 +194,9 @@ public class GenerationDesk {
 
     /** What the audit keeps of a request: never the prompt itself, only its SHA-256. */
     private static JsonObjectBuilder summary(GenerationSpec spec) {
-        var models = Json.createArrayBuilder();
+        var models = Jsonp.createArrayBuilder();
         spec.models().forEach(models::add);
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("models", models)
                 .add("count", spec.count())
                 .add("size", spec.width() + "x" + spec.height())

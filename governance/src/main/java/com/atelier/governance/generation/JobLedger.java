@@ -10,7 +10,7 @@ import com.atelier.governance.quota.GenerationQuota;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import com.atelier.governance.json.Jsonp;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -77,19 +77,19 @@ public class JobLedger {
             return false;
         }
         GenerationSpec spec = job.spec();
-        String loras = Json.createArrayBuilder(spec.loras().stream()
+        String loras = Jsonp.createArrayBuilder(spec.loras().stream()
                 .map(l -> {
-                    var lora = Json.createObjectBuilder().add("name", l.name()).add("weight", l.weight());
+                    var lora = Jsonp.createObjectBuilder().add("name", l.name()).add("weight", l.weight());
                     if (l.sha256() != null) {
                         lora.add("version", l.version()).add("sha256", l.sha256());
                     }
                     return lora.build();
                 })
                 .toList()).build().toString();
-        var assets = Json.createArrayBuilder();
+        var assets = Jsonp.createArrayBuilder();
         for (RenderedImage image : images) {
             // steps and guidance are null where the request left them to the model's default
-            var parameters = Json.createObjectBuilder();
+            var parameters = Jsonp.createObjectBuilder();
             if (spec.steps() == null) {
                 parameters.addNull("steps");
             } else {
@@ -115,13 +115,13 @@ public class JobLedger {
                     loraLibrary.recordUse(lora.versionId(), image.model(), Optional.of(jobId), Optional.of(asset.id()));
                 }
             }
-            assets.add(Json.createObjectBuilder().add("asset", asset.id().toString()).add("model", image.model())
+            assets.add(Jsonp.createObjectBuilder().add("asset", asset.id().toString()).add("model", image.model())
                     .add("state", asset.state().name()).add("sha256", image.contentHash()));
         }
         quota.jobFinished(job.requester());
         finished.fire(new JobFinished(jobId));
         auditTrail.append(AuditEvent.inWorkspace(WORKER, job.workspace().slug(), "generation.completed", "generation",
-                jobId.toString(), Json.createObjectBuilder().add("assets", assets).add("gpuMillis", gpuMillis)
+                jobId.toString(), Jsonp.createObjectBuilder().add("assets", assets).add("gpuMillis", gpuMillis)
                         .build().toString()));
         return true;
     }
@@ -140,7 +140,7 @@ public class JobLedger {
         quota.jobFinished(job.requester());
         finished.fire(new JobFinished(jobId));
         auditTrail.append(AuditEvent.inWorkspace(WORKER, job.workspace().slug(), "generation.failed",
-                "generation", jobId.toString(), Json.createObjectBuilder().add("reason", reason).build().toString()));
+                "generation", jobId.toString(), Jsonp.createObjectBuilder().add("reason", reason).build().toString()));
         return true;
     }
 

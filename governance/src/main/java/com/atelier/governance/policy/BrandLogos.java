@@ -11,7 +11,7 @@ import com.atelier.governance.workspace.Workspace;
 import com.atelier.governance.workspace.WorkspaceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import com.atelier.governance.json.Jsonp;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -71,7 +71,7 @@ public class BrandLogos {
         entityManager.persist(logo);
         entityManager.flush();
         auditTrail.append(AuditEvent.inWorkspace(actor, workspaceSlug, "brand-kit.logo-added", "brand-logo",
-                logo.id().toString(), Json.createObjectBuilder().add("name", label).add("sha256", logo.sha256())
+                logo.id().toString(), Jsonp.createObjectBuilder().add("name", label).add("sha256", logo.sha256())
                         .build().toString()));
         return logo;
     }
@@ -82,7 +82,7 @@ public class BrandLogos {
         BrandLogo logo = find(workspace, logoId);
         logo.remove(clock.instant());
         auditTrail.append(AuditEvent.inWorkspace(actor, workspaceSlug, "brand-kit.logo-removed", "brand-logo",
-                logo.id().toString(), Json.createObjectBuilder().add("name", logo.name()).build().toString()));
+                logo.id().toString(), Jsonp.createObjectBuilder().add("name", logo.name()).build().toString()));
     }
 
     /** The workspace's current logos, oldest first. */

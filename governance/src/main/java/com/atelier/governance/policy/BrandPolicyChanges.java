@@ -2,7 +2,7 @@ package com.atelier.governance.policy;
 
 import com.atelier.governance.policy.prompt.RegexRule;
 import com.atelier.governance.provenance.Sha256;
-import jakarta.json.Json;
+import com.atelier.governance.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
@@ -24,7 +24,7 @@ final class BrandPolicyChanges {
     }
 
     static String summary(VersionedBrandPolicy before, VersionedBrandPolicy after) {
-        JsonObjectBuilder changes = Json.createObjectBuilder();
+        JsonObjectBuilder changes = Jsonp.createObjectBuilder();
         BrandPolicy old = before.policy();
         BrandPolicy now = after.policy();
         list(changes, "bannedTerms", old.bannedTerms(), now.bannedTerms());
@@ -47,7 +47,7 @@ final class BrandPolicyChanges {
                 String.valueOf(now.paletteThreshold()));
         value(changes, "allowPromptInManifest", String.valueOf(old.allowPromptInManifest()),
                 String.valueOf(now.allowPromptInManifest()));
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("before", side(before))
                 .add("after", side(after))
                 .add("changes", changes)
@@ -55,7 +55,7 @@ final class BrandPolicyChanges {
     }
 
     private static JsonObject side(VersionedBrandPolicy version) {
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("version", version.version())
                 .add("sha256", Sha256.hex(BrandPolicyDocument.write(version.policy())))
                 .build();
@@ -67,7 +67,7 @@ final class BrandPolicyChanges {
         if (added.isEmpty() && removed.isEmpty()) {
             return;
         }
-        JsonObjectBuilder change = Json.createObjectBuilder();
+        JsonObjectBuilder change = Jsonp.createObjectBuilder();
         shown(change, "added", added);
         shown(change, "removed", removed);
         changes.add(field, change);
@@ -85,7 +85,7 @@ final class BrandPolicyChanges {
 
     private static void value(JsonObjectBuilder changes, String field, String before, String after) {
         if (!Objects.equals(before, after)) {
-            changes.add(field, Json.createObjectBuilder().add("before", before).add("after", after));
+            changes.add(field, Jsonp.createObjectBuilder().add("before", before).add("after", after));
         }
     }
 

@@ -1,7 +1,7 @@
 package com.atelier.governance.policy;
 
 import com.atelier.governance.policy.prompt.RegexRule;
-import jakarta.json.Json;
+import com.atelier.governance.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -20,12 +20,12 @@ final class BrandPolicyDocument {
     }
 
     static JsonObject toJson(BrandPolicy policy) {
-        var rules = Json.createArrayBuilder();
-        policy.regexRules().forEach(r -> rules.add(Json.createObjectBuilder()
+        var rules = Jsonp.createArrayBuilder();
+        policy.regexRules().forEach(r -> rules.add(Jsonp.createObjectBuilder()
                 .add("name", r.name())
                 .add("pattern", r.pattern())
                 .add("message", r.message())));
-        var json = Json.createObjectBuilder()
+        var json = Jsonp.createObjectBuilder()
                 .add("bannedTerms", strings(policy.bannedTerms()))
                 .add("competitorMarks", strings(policy.competitorMarks()))
                 .add("regexRules", rules)
@@ -45,7 +45,7 @@ final class BrandPolicyDocument {
     }
 
     static BrandPolicy read(String document) {
-        try (var reader = Json.createReader(new StringReader(document))) {
+        try (var reader = Jsonp.createReader(new StringReader(document))) {
             JsonObject json = reader.readObject();
             List<RegexRule> rules = json.getJsonArray("regexRules").getValuesAs(JsonObject.class).stream()
                     .map(r -> new RegexRule(r.getString("name"), r.getString("pattern"), r.getString("message")))
@@ -61,7 +61,7 @@ final class BrandPolicyDocument {
     }
 
     static JsonArrayBuilder strings(List<String> values) {
-        var array = Json.createArrayBuilder();
+        var array = Jsonp.createArrayBuilder();
         values.forEach(array::add);
         return array;
     }

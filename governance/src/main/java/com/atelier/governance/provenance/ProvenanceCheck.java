@@ -9,7 +9,7 @@ import com.atelier.governance.audit.AuditTrail;
 import com.atelier.governance.failure.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import com.atelier.governance.json.Jsonp;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -62,7 +62,7 @@ public class ProvenanceCheck {
         List<AuditEntry> history = claimed.map(a -> auditTrail.entriesAbout("asset", a.id().toString(), 100))
                 .orElse(List.of());
         auditTrail.append(new AuditEvent(actor, "provenance.verified", "file", sha256, Optional.empty(),
-                Json.createObjectBuilder().add("verdict", report.verdict().name())
+                Jsonp.createObjectBuilder().add("verdict", report.verdict().name())
                         .add("asset", claimed.map(a -> a.id().toString()).orElse(""))
                         .add("exactCopy", exact.isPresent()).build().toString()));
         return new Finding(report, claimed, exact.isPresent(), history);

@@ -7,7 +7,7 @@ import com.atelier.governance.audit.AuditTrail;
 import com.atelier.governance.failure.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import com.atelier.governance.json.Jsonp;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -81,10 +81,10 @@ public class SigningKeys {
                 leaf.getNotAfter().toInstant(), clock.instant().truncatedTo(ChronoUnit.MICROS), actor.userId());
         entityManager.persist(stored);
         auditTrail.append(new AuditEvent(actor, "provenance.key-rotated", "signing-key", stored.fingerprint(),
-                Optional.empty(), Json.createObjectBuilder()
-                        .add("before", Json.createObjectBuilder().add("subject", before.subject())
+                Optional.empty(), Jsonp.createObjectBuilder()
+                        .add("before", Jsonp.createObjectBuilder().add("subject", before.subject())
                                 .add("fingerprint", before.fingerprint()))
-                        .add("after", Json.createObjectBuilder().add("subject", stored.subject())
+                        .add("after", Jsonp.createObjectBuilder().add("subject", stored.subject())
                                 .add("fingerprint", stored.fingerprint())
                                 .add("notAfter", stored.notAfter().toString()))
                         .build().toString()));

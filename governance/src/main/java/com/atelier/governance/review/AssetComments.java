@@ -14,7 +14,7 @@ import com.atelier.governance.workspace.Workspace;
 import com.atelier.governance.workspace.WorkspaceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import com.atelier.governance.json.Jsonp;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -79,8 +79,8 @@ public class AssetComments {
                 clock.instant().truncatedTo(ChronoUnit.MICROS));
         entityManager.persist(comment);
         auditTrail.append(AuditEvent.inWorkspace(actor, workspaceSlug, "asset.commented", "asset",
-                assetId.toString(), Json.createObjectBuilder().add("comment", comment.id().toString())
-                        .add("mentions", Json.createArrayBuilder(mentioned)).build().toString()));
+                assetId.toString(), Jsonp.createObjectBuilder().add("comment", comment.id().toString())
+                        .add("mentions", Jsonp.createArrayBuilder(mentioned)).build().toString()));
         inbox.tell(mentioned, actor.userId(), workspace, new Notice(NoticeKind.MENTION, "asset", assetId.toString(),
                 actor.userId() + " mentioned you: " + text));
         return comment;

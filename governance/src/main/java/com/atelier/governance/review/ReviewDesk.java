@@ -19,7 +19,7 @@ import com.atelier.governance.workspace.Workspace;
 import com.atelier.governance.workspace.WorkspaceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import com.atelier.governance.json.Jsonp;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -94,14 +94,14 @@ public class ReviewDesk {
         }
         ReviewRequest review = new ReviewRequest(workspace, spec, actor.userId(), now());
         entityManager.persist(review);
-        var ids = Json.createArrayBuilder();
+        var ids = Jsonp.createArrayBuilder();
         for (Asset asset : assets) {
             enter(actor, asset, review, "asset.submitted");
             ids.add(asset.id().toString());
         }
         auditTrail.append(AuditEvent.inWorkspace(actor, workspaceSlug, "review.requested", "review",
-                review.id().toString(), Json.createObjectBuilder().add("title", review.title())
-                        .add("reviewers", Json.createArrayBuilder(review.reviewers())).add("assets", ids)
+                review.id().toString(), Jsonp.createObjectBuilder().add("title", review.title())
+                        .add("reviewers", Jsonp.createArrayBuilder(review.reviewers())).add("assets", ids)
                         .build().toString()));
         inbox.tell(review.reviewers(), actor.userId(), workspace, new Notice(NoticeKind.REVIEW_REQUESTED, "review",
                 review.id().toString(), actor.userId() + " asks you to review " + assets.size()
@@ -152,7 +152,7 @@ public class ReviewDesk {
                     + " be archived.");
         }
         asset.moveTo(AssetState.ARCHIVED);
-        audit(actor, asset, "asset.archived", AssetState.APPROVED, Json.createObjectBuilder());
+        audit(actor, asset, "asset.archived", AssetState.APPROVED, Jsonp.createObjectBuilder());
         return new Outcome(assetId, asset.state(), 0, workspace.reviewSettings().requiredApprovals());
     }
 
@@ -227,7 +227,7 @@ public class ReviewDesk {
             case CHANGES_REQUESTED -> "asset.changes-requested";
             default -> "asset.approval-recorded";
         };
-        audit(actor, asset, action, AssetState.IN_REVIEW, Json.createObjectBuilder()
+        audit(actor, asset, action, AssetState.IN_REVIEW, Jsonp.createObjectBuilder()
                 .add("verdict", verdict.name()).add("comment", text).add("round", asset.reviewRound())
                 .add("approvals", approvals).add("requiredApprovals", settings.requiredApprovals()));
         inbox.tell(List.of(asset.requester(), review.requestedBy()), actor.userId(), workspace,
@@ -256,7 +256,7 @@ public class ReviewDesk {
     private void enter(Actor actor, Asset asset, ReviewRequest review, String action) {
         AssetState before = asset.state();
         asset.enterReview(review.id());
-        audit(actor, asset, action, before, Json.createObjectBuilder().add("review", review.id().toString())
+        audit(actor, asset, action, before, Jsonp.createObjectBuilder().add("review", review.id().toString())
                 .add("round", asset.reviewRound()));
     }
 

@@ -12,7 +12,7 @@ import com.atelier.governance.failure.NotFoundException;
 import com.atelier.governance.generation.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import com.atelier.governance.json.Jsonp;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -59,8 +59,8 @@ public class WorkspaceDirectory {
         Workspace workspace = new Workspace(spec, clock.instant().truncatedTo(ChronoUnit.MICROS), actor.userId());
         entityManager.persist(workspace);
         auditTrail.append(AuditEvent.inWorkspace(actor, workspace.slug(), "workspace.created", "workspace",
-                workspace.slug(), Json.createObjectBuilder()
-                        .add("after", Json.createObjectBuilder()
+                workspace.slug(), Jsonp.createObjectBuilder()
+                        .add("after", Jsonp.createObjectBuilder()
                                 .add("slug", workspace.slug())
                                 .add("name", workspace.name()))
                         .build().toString()));
@@ -95,9 +95,9 @@ public class WorkspaceDirectory {
             entityManager.persist(membership);
         }
         auditTrail.append(AuditEvent.inWorkspace(actor, slug, "membership.granted", "membership",
-                slug + "/" + userId, Json.createObjectBuilder()
-                        .add("before", Json.createObjectBuilder().add("role", before))
-                        .add("after", Json.createObjectBuilder().add("role", role.realmName()))
+                slug + "/" + userId, Jsonp.createObjectBuilder()
+                        .add("before", Jsonp.createObjectBuilder().add("role", before))
+                        .add("after", Jsonp.createObjectBuilder().add("role", role.realmName()))
                         .build().toString()));
         return WorkspaceMembership.of(workspace, Optional.of(role));
     }
@@ -114,9 +114,9 @@ public class WorkspaceDirectory {
         String before = workspace.dailyImageQuota().map(String::valueOf).orElse("default");
         workspace.changeDailyImageQuota(imagesPerDay.orElse(null));
         auditTrail.append(AuditEvent.inWorkspace(actor, slug, "workspace.quota-changed", "workspace", slug,
-                Json.createObjectBuilder()
-                        .add("before", Json.createObjectBuilder().add("dailyImageQuota", before))
-                        .add("after", Json.createObjectBuilder().add("dailyImageQuota",
+                Jsonp.createObjectBuilder()
+                        .add("before", Jsonp.createObjectBuilder().add("dailyImageQuota", before))
+                        .add("after", Jsonp.createObjectBuilder().add("dailyImageQuota",
                                 imagesPerDay.map(String::valueOf).orElse("default")))
                         .build().toString()));
         return imagesPerDay;
@@ -130,7 +130,7 @@ public class WorkspaceDirectory {
         ReviewSettings before = workspace.reviewSettings();
         workspace.changeReviewSettings(settings);
         auditTrail.append(AuditEvent.inWorkspace(actor, slug, "workspace.review-settings-changed", "workspace", slug,
-                Json.createObjectBuilder()
+                Jsonp.createObjectBuilder()
                         .add("before", reviewJson(before))
                         .add("after", reviewJson(settings))
                         .build().toString()));
@@ -138,7 +138,7 @@ public class WorkspaceDirectory {
     }
 
     private static jakarta.json.JsonObjectBuilder reviewJson(ReviewSettings settings) {
-        return Json.createObjectBuilder().add("requiredApprovals", settings.requiredApprovals())
+        return Jsonp.createObjectBuilder().add("requiredApprovals", settings.requiredApprovals())
                 .add("selfApprovalAllowed", settings.selfApprovalAllowed());
     }
 
@@ -153,9 +153,9 @@ public class WorkspaceDirectory {
         String before = workspace.webhook().map(w -> w.url().toString()).orElse("none");
         workspace.changeWebhook(webhook);
         auditTrail.append(AuditEvent.inWorkspace(actor, slug, "workspace.webhook-changed", "workspace", slug,
-                Json.createObjectBuilder()
-                        .add("before", Json.createObjectBuilder().add("url", before))
-                        .add("after", Json.createObjectBuilder().add("url",
+                Jsonp.createObjectBuilder()
+                        .add("before", Jsonp.createObjectBuilder().add("url", before))
+                        .add("after", Jsonp.createObjectBuilder().add("url",
                                 webhook.map(w -> w.url().toString()).orElse("none")))
                         .build().toString()));
         return webhook;
@@ -215,8 +215,16 @@ public class WorkspaceDirectory {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Workspace access(Actor actor, String slug, Permission permission) {
-        Workspace workspace = find(slug).orElseThrow(() -> unknownWorkspace(slug));
-        Optional<Role> role = membershipOf(workspace, actor.userId()).map(Membership::role)
+        // one query for the workspace and the actor's membership: this check runs on every request
+        Object[] found = entityManager.createQuery("SELECT w, m FROM Workspace w LEFT JOIN Membership m"
+                        + " ON m.workspace = w AND m.userId = :user WHERE w.slug = :slug", Object[].class)
+                .setParameter("slug", slug)
+                .setParameter("user", actor.userId())
+                .getResultStream()
+                .findFirst()
+                .orElseThrow(() -> unknownWorkspace(slug));
+        Workspace workspace = (Workspace) found[0];
+        Optional<Role> role = Optional.ofNullable((Membership) found[1]).map(Membership::role)
                 .filter(r -> actor.roles().contains(r));
         if (role.map(r -> r.permissions().contains(permission)).orElse(false)) {
             return workspace;

@@ -6,7 +6,9 @@ import jakarta.inject.Inject;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Queue;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -22,6 +24,8 @@ public class BrokerSender {
     private volatile JMSContext connection;
     private final Set<JMSContext> sessions = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<JMSContext> session = new ThreadLocal<>();
+    // createQueue asks the broker about the queue each time: one round trip per message saved by keeping them
+    private final Map<String, Queue> queues = new ConcurrentHashMap<>();
 
     protected BrokerSender() {
         // for CDI proxies
@@ -37,7 +41,7 @@ public class BrokerSender {
         try {
             JMSContext context = sessionOfThisThread();
             context.createProducer().setDeliveryMode(DeliveryMode.PERSISTENT)
-                    .send(context.createQueue(broker.queue(queue)), body);
+                    .send(queues.computeIfAbsent(queue, name -> context.createQueue(broker.queue(name))), body);
         } catch (JMSRuntimeException e) {
             reset();
             throw e;

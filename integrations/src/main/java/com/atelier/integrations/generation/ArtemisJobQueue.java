@@ -1,13 +1,12 @@
 package com.atelier.integrations.generation;
 
 import com.atelier.governance.generation.JobQueue;
+import com.atelier.governance.store.AfterCommit;
 import com.atelier.integrations.broker.BrokerSender;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSRuntimeException;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.util.UUID;
@@ -45,19 +44,7 @@ public class ArtemisJobQueue implements JobQueue {
             send(jobId);
             return;
         }
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // nothing to do before the commit
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    send(jobId);
-                }
-            }
-        });
+        AfterCommit.run(transactions, () -> send(jobId));
     }
 
     void send(UUID jobId) {

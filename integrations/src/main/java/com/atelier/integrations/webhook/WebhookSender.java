@@ -6,7 +6,7 @@ import com.atelier.governance.generation.WebhookDeliveries;
 import com.atelier.governance.generation.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import com.atelier.governance.json.Jsonp;
 
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -84,14 +84,14 @@ public class WebhookSender {
     }
 
     private String notice(GenerationJob job) {
-        var images = Json.createArrayBuilder();
-        assets.ofJob(job.id()).forEach(asset -> images.add(Json.createObjectBuilder()
+        var images = Jsonp.createArrayBuilder();
+        assets.ofJob(job.id()).forEach(asset -> images.add(Jsonp.createObjectBuilder()
                 .add("id", asset.id().toString())
                 .add("model", asset.model())
                 .add("seed", asset.seed())
                 .add("state", asset.state().name())
                 .add("sha256", asset.contentHash())));
-        var notice = Json.createObjectBuilder()
+        var notice = Jsonp.createObjectBuilder()
                 .add("event", event(job))
                 .add("job", job.id().toString())
                 .add("workspace", job.workspace().slug())

@@ -2,6 +2,7 @@ package com.atelier.web.api;
 
 import com.atelier.governance.generation.GenerationSpec;
 import com.atelier.governance.library.prompt.PromptTemplates;
+import java.util.List;
 import java.util.Map;
 
 import com.atelier.governance.access.Actor;
@@ -144,6 +145,7 @@ public class GenerationResource {
     }
 
     private JobView view(GenerationJob job, UriInfo uri) {
-        return JobView.of(job, assets.ofJob(job.id()), uri.getBaseUri());
+        // a job that has not finished has no images yet: no need to ask
+        return JobView.of(job, job.state().isFinal() ? assets.ofJob(job.id()) : List.of(), uri.getBaseUri());
     }
 }

@@ -191,6 +191,7 @@ public final class GenerationBenchmark {
         for (int c = 0; c < clients; c++) {
             int client = c;
             Thread thread = new Thread(() -> {
+                KeepAlivePoster poster = new KeepAlivePoster(uri);
                 long[] mine = new long[4096];
                 int n = 0;
                 while (true) {
@@ -200,13 +201,7 @@ public final class GenerationBenchmark {
                     }
                     int status;
                     try {
-                        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri)
-                                .timeout(Duration.ofSeconds(30))
-                                .header("Authorization", "Bearer " + designer.bearer())
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
-                                HttpResponse.BodyHandlers.ofByteArray());
-                        status = response.statusCode();
+                        status = poster.post(designer.bearer(), body);
                     } catch (IOException e) {
                         status = -1;
                     } catch (InterruptedException e) {
@@ -229,6 +224,7 @@ public final class GenerationBenchmark {
                         }
                     }
                 }
+                poster.close();
                 latencies[client] = mine;
                 counts[client] = n;
             }, "submitter-" + c);

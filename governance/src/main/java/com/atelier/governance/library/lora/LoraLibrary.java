@@ -15,7 +15,7 @@ import com.atelier.governance.workspace.Workspace;
 import com.atelier.governance.workspace.WorkspaceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import com.atelier.governance.json.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -78,7 +78,7 @@ public class LoraLibrary {
         }
         LoraAdapter adapter = new LoraAdapter(workspace, spec, now(), actor.userId());
         entityManager.persist(adapter);
-        audit(actor, workspaceSlug, "lora.created", adapter, Json.createObjectBuilder()
+        audit(actor, workspaceSlug, "lora.created", adapter, Jsonp.createObjectBuilder()
                 .add("name", adapter.name()).add("family", adapter.family().code())
                 .add("triggerWord", adapter.triggerWord()));
         return adapter;
@@ -137,7 +137,7 @@ public class LoraLibrary {
         LoraVersion version = new LoraVersion(adapter, number, sha256, file.length, structure, provenance,
                 actor.userId(), now());
         entityManager.persist(version);
-        JsonObjectBuilder summary = Json.createObjectBuilder()
+        JsonObjectBuilder summary = Jsonp.createObjectBuilder()
                 .add("version", number).add("sha256", sha256).add("sizeBytes", file.length)
                 .add("rank", structure.rank()).add("layers", structure.layerCount());
         provenance.trainingRunId().ifPresent(run -> summary.add("trainingRun", run.toString()));
@@ -170,7 +170,7 @@ public class LoraLibrary {
             version.deprecate(actor.userId(), now());
         }
         audit(actor, workspaceSlug, to == LoraState.PUBLISHED ? "lora.version-published" : "lora.version-deprecated",
-                adapter, Json.createObjectBuilder().add("version", versionNumber)
+                adapter, Jsonp.createObjectBuilder().add("version", versionNumber)
                         .add("before", from.name()).add("after", to.name()).add("sha256", version.contentHash()));
         return version;
     }
@@ -193,7 +193,7 @@ public class LoraLibrary {
         if (adapter.shared() != shared) {
             adapter.share(shared);
             audit(actor, workspaceSlug, shared ? "lora.shared" : "lora.unshared", adapter,
-                    Json.createObjectBuilder().add("shared", shared));
+                    Jsonp.createObjectBuilder().add("shared", shared));
         }
         return adapter;
     }
@@ -319,7 +319,7 @@ public class LoraLibrary {
                 .setParameter("id", adapter.id())
                 .getSingleResult();
         adapter.ratings(((Long) totals[0]).intValue(), totals[1] == null ? 0f : ((Double) totals[1]).floatValue());
-        JsonObjectBuilder summary = Json.createObjectBuilder().add("after", stars);
+        JsonObjectBuilder summary = Jsonp.createObjectBuilder().add("after", stars);
         if (before != null) {
             summary.add("before", before);
         }
@@ -340,7 +340,7 @@ public class LoraLibrary {
         LoraAdapter adapter = visible(workspace, adapterId);
         LoraComment comment = new LoraComment(adapter, actor.userId(), body.strip(), now());
         entityManager.persist(comment);
-        audit(actor, workspace.slug(), "lora.commented", adapter, Json.createObjectBuilder()
+        audit(actor, workspace.slug(), "lora.commented", adapter, Jsonp.createObjectBuilder()
                 .add("bodySha256", Sha256.hex(comment.body())));
         return comment;
     }

@@ -1,7 +1,7 @@
 package com.atelier.governance.library.lora;
 
 import com.atelier.governance.failure.InvalidInputException;
-import jakarta.json.Json;
+import com.atelier.governance.json.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonConfig;
 import jakarta.json.JsonException;
@@ -114,7 +114,7 @@ public record SafetensorsFile(long headerLength, long dataLength, List<Tensor> t
 
     private static JsonObject json(String header) {
         // A key given twice would let two readers of the same file see different tensors: refuse it.
-        var factory = Json.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
+        var factory = Jsonp.createReaderFactory(Map.of(JsonConfig.KEY_STRATEGY, JsonConfig.KeyStrategy.NONE));
         try (JsonReader reader = factory.createReader(new StringReader(header))) {
             return reader.readObject();
         } catch (JsonParsingException e) {

@@ -1,6 +1,6 @@
 package com.atelier.governance.library.lora;
 
-import jakarta.json.Json;
+import com.atelier.governance.json.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 
@@ -59,22 +59,22 @@ public final class SafetensorsWriter {
     }
 
     public byte[] toBytes() {
-        JsonObjectBuilder header = Json.createObjectBuilder();
+        JsonObjectBuilder header = Jsonp.createObjectBuilder();
         if (!metadata.isEmpty()) {
-            JsonObjectBuilder meta = Json.createObjectBuilder();
+            JsonObjectBuilder meta = Jsonp.createObjectBuilder();
             metadata.forEach(meta::add);
             header.add("__metadata__", meta);
         }
         long offset = 0;
         for (Entry e : entries) {
-            JsonArrayBuilder shape = Json.createArrayBuilder();
+            JsonArrayBuilder shape = Jsonp.createArrayBuilder();
             for (long d : e.shape()) {
                 shape.add(d);
             }
-            header.add(e.name(), Json.createObjectBuilder()
+            header.add(e.name(), Jsonp.createObjectBuilder()
                     .add("dtype", e.type().name())
                     .add("shape", shape)
-                    .add("data_offsets", Json.createArrayBuilder().add(offset).add(offset + e.data().length)));
+                    .add("data_offsets", Jsonp.createArrayBuilder().add(offset).add(offset + e.data().length)));
             offset += e.data().length;
         }
         byte[] json = header.build().toString().getBytes(StandardCharsets.UTF_8);

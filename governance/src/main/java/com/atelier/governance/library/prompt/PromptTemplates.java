@@ -11,7 +11,7 @@ import com.atelier.governance.workspace.Workspace;
 import com.atelier.governance.workspace.WorkspaceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import com.atelier.governance.json.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -268,7 +268,7 @@ public class PromptTemplates {
     /** What the audit keeps: the version and fingerprints of the texts, never the texts themselves. */
     private static JsonObjectBuilder summary(PromptTemplateVersion version) {
         TemplateContent content = version.content();
-        return Json.createObjectBuilder()
+        return Jsonp.createObjectBuilder()
                 .add("name", content.name())
                 .add("version", version.version())
                 .add("textSha256", Sha256.hex(content.text()))

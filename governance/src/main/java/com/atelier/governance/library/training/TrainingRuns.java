@@ -19,7 +19,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import com.atelier.governance.json.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -84,7 +84,7 @@ public class TrainingRuns {
         TrainingRun run = new TrainingRun(UUID.randomUUID(), adapter, parameters, hashes, backend.name(),
                 actor.userId(), now());
         entityManager.persist(run);
-        audit(actor, run, "lora.training-requested", Json.createObjectBuilder()
+        audit(actor, run, "lora.training-requested", Jsonp.createObjectBuilder()
                 .add("rank", parameters.rank()).add("steps", parameters.steps())
                 .add("learningRate", parameters.learningRate().name()).add("images", hashes.size())
                 .add("backend", backend.name()));
@@ -160,7 +160,7 @@ public class TrainingRuns {
                 new TrainingProvenance(Optional.of(run.imageHashes().size()), Optional.of(p.steps()),
                         Optional.of(run.requestedBy()), Optional.of(run.id())));
         run.succeeded(version.version(), now());
-        audit(requester(run), run, "lora.training-succeeded", Json.createObjectBuilder()
+        audit(requester(run), run, "lora.training-succeeded", Jsonp.createObjectBuilder()
                 .add("version", version.version()).add("sha256", version.contentHash()));
         return version;
     }
@@ -173,7 +173,7 @@ public class TrainingRuns {
             return;
         }
         run.failed(reason, now());
-        audit(requester(run), run, "lora.training-failed", Json.createObjectBuilder().add("reason", reason));
+        audit(requester(run), run, "lora.training-failed", Jsonp.createObjectBuilder().add("reason", reason));
     }
 
     private TrainingRun locked(UUID runId) {

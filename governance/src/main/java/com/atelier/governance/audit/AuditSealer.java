@@ -1,0 +1,144 @@
+package com.atelier.governance.audit;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Chains waiting audit events in rounds, one round at a time on this node: every request for a round that arrives
+ * while one runs is served by the next, which chains everything committed before it started. Concurrent writers
+ * therefore share one chain lock and one commit per round instead of queueing for the lock one by one.
+ * <p>
+ * A caller that must not answer before its events are chained (an API response a client may follow with an audit
+ * query) collects the rounds of its thread and waits for them once its transactions are over; readers of the trail
+ * ask for a round before they read. Events a failed round or a crashed node left waiting are chained by the
+ * periodic {@link AuditSealSweep}.
+ */
+@ApplicationScoped
+public class AuditSealer {
+
+    private static final Logger LOG = Logger.getLogger(AuditSealer.class.getName());
+    private static final ThreadLocal<List<CompletableFuture<Void>>> RECEIPTS = new ThreadLocal<>();
+
+    @Resource
+    private ManagedExecutorService executor;
+
+    private AuditChainWriter writer;
+    private final Object rounds = new Object();
+    private List<CompletableFuture<Void>> requested = new ArrayList<>();
+    private boolean running;
+
+    protected AuditSealer() {
+        // for CDI proxies
+    }
+
+    @Inject
+    public AuditSealer(AuditChainWriter writer) {
+        this.writer = writer;
+    }
+
+    /** A round that starts after this call; it completes once every event committed before the call is chained. */
+    public CompletableFuture<Void> requestRound() {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        boolean start;
+        synchronized (rounds) {
+            requested.add(done);
+            start = !running;
+            running = true;
+        }
+        if (start) {
+            try {
+                executor.execute(this::runRounds);
+            } catch (RejectedExecutionException e) {
+                synchronized (rounds) {
+                    running = false;
+                }
+                done.completeExceptionally(e);
+            }
+        }
+        return done;
+    }
+
+    /** Waits (at most {@code max}) until the events committed so far are chained; readers call it first. */
+    public void awaitChained(Duration max) {
+        await(requestRound(), max);
+    }
+
+    /** From now on, keeps the rounds of this thread's commits for {@link #awaitThisThreadsEvents}. */
+    public void collectOnThisThread() {
+        RECEIPTS.set(new ArrayList<>());
+    }
+
+    /** Waits (at most {@code max}) for the rounds this thread's commits asked for, and stops collecting. */
+    public void awaitThisThreadsEvents(Duration max) {
+        List<CompletableFuture<Void>> receipts = RECEIPTS.get();
+        RECEIPTS.remove();
+        if (receipts != null && !receipts.isEmpty()) {
+            await(CompletableFuture.allOf(receipts.toArray(CompletableFuture[]::new)), max);
+        }
+    }
+
+    /** Called after a transaction that appended events committed. */
+    void committed() {
+        CompletableFuture<Void> round = requestRound();
+        List<CompletableFuture<Void>> receipts = RECEIPTS.get();
+        if (receipts != null) {
+            // only unfinished rounds are kept, so a thread whose response filter never ran holds at most a few
+            receipts.removeIf(CompletableFuture::isDone);
+            receipts.add(round);
+        }
+    }
+
+    private void runRounds() {
+        try {
+            while (true) {
+                List<CompletableFuture<Void>> served;
+                synchronized (rounds) {
+                    if (requested.isEmpty()) {
+                        running = false;
+                        return;
+                    }
+                    served = requested;
+                    requested = new ArrayList<>();
+                }
+                try {
+                    while (writer.sealBatch() == AuditChainWriter.BATCH) {
+                        // a full batch: more may be waiting
+                    }
+                    served.forEach(round -> round.complete(null));
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "audit events stay waiting in audit_intake; a later round chains them", e);
+                    served.forEach(round -> round.completeExceptionally(e));
+                }
+            }
+        } catch (Error e) {
+            synchronized (rounds) {
+                running = false;
+            }
+            throw e;
+        }
+    }
+
+    private static void await(CompletableFuture<Void> round, Duration max) {
+        try {
+            round.get(max.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the events are safe in audit_intake and will be chained; the caller goes on without waiting longer
+            LOG.log(Level.FINE, "audit events not chained within " + max, e);
+        }
+    }
+}
