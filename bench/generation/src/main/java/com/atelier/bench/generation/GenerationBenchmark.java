@@ -413,7 +413,7 @@ public final class GenerationBenchmark {
             row("send -> createdAt (HTTP, auth, checks, until the job is built)", sync.submit);
             row("createdAt -> startedAt (commit, audit, Artemis, consumer, ledger.start)", sync.queue);
             row("startedAt -> finishedAt (Triton, safety, store, complete)", sync.render);
-            row("finishedAt -> response (100 ms poll, re-read, JSON)", sync.respond);
+            row("finishedAt -> response (commit notification, re-read, JSON)", sync.respond);
             row("send -> finishedAt (job done, without the poll)", sync.pipeline);
             row("send -> finishedAt minus direct generate (per round)", sync.pipelineOverDirect);
             System.out.println();
