@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Crash drill (run by `./atelier test`): jobs accepted while no inference server is up wait on the durable queue;
-# WildFly is killed with SIGKILL; after a restart every accepted job completes exactly once.
+# WildFly is killed with SIGKILL; after a restart every accepted job completes exactly once. Then the broker is
+# stopped: a job accepted while it is away runs once it is back, without restarting WildFly.
 # Uses the portal that `./atelier up` runs (ports 8080/8001), started here if needed, and stops what it started.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -82,6 +83,24 @@ for id in "${ids[@]}"; do
         -c "SELECT count(*) FROM asset WHERE job_id = '$id'")
     check "job $id has exactly $IMAGES_PER_JOB assets (found $assets)" test "$assets" -eq "$IMAGES_PER_JOB"
 done
+
+say "stopping the broker"
+stop_artemis >/dev/null
+designer=$(token designer)
+outage_id=$(curl -fsS -X POST "$API/workspaces/crash-drill/generations" -H "Authorization: Bearer $designer" \
+    -H 'Content-Type: application/json' \
+    -d "{\"models\":[\"sdxl\"],\"prompt\":\"broker outage $RANDOM\",\"width\":512,\"height\":512,\"steps\":4,\"count\":1}" \
+    | sed -n 's/^{"id":"\([^"]*\)".*/\1/p')
+check "a job is accepted while the broker is down" test -n "$outage_id"
+check "it waits while the broker is down" test "$(job_state "$outage_id")" == QUEUED
+start_artemis >/dev/null
+waited=0
+until [[ "$(job_state "$outage_id")" == SUCCEEDED ]] || (( waited >= 90 )); do sleep 1; waited=$((waited + 1)); done
+check "it completes once the broker is back, WildFly still running (${waited}s)" \
+    test "$(job_state "$outage_id")" == SUCCEEDED
+assets=$(PGPASSWORD=atelier psql -h 127.0.0.1 -p "$PG_PORT" -U atelier -d atelier -qAt \
+    -c "SELECT count(*) FROM asset WHERE job_id = '$outage_id'")
+check "and has exactly 1 asset (found $assets)" test "$assets" -eq 1
 
 [[ $had_wildfly == yes ]] || stop_wildfly >/dev/null
 [[ $had_triton == yes ]] || stop_triton >/dev/null

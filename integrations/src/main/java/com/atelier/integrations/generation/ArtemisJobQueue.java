@@ -9,14 +9,18 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSRuntimeException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Puts accepted jobs on the durable Artemis queue once the accepting transaction has committed, so a worker never
- * sees a job the database does not have. If the send fails (broker down) the job is still safe in PostgreSQL:
- * {@link GenerationWorkers} queues every unfinished job again when it starts.
+ * sees a job the database does not have. If the send fails (broker down) the job is still safe in PostgreSQL and is
+ * kept here as unsent; {@link GenerationWorkers} sends the unsent jobs again every few seconds, so they run once
+ * the broker is back, and queues every unfinished job again when it starts (after a crash this list is gone).
  */
 @ApplicationScoped
 public class ArtemisJobQueue implements JobQueue {
@@ -28,6 +32,7 @@ public class ArtemisJobQueue implements JobQueue {
     private TransactionSynchronizationRegistry transactions;
 
     private BrokerSender sender;
+    private final Set<UUID> unsent = ConcurrentHashMap.newKeySet();
 
     protected ArtemisJobQueue() {
         // for CDI proxies
@@ -47,12 +52,36 @@ public class ArtemisJobQueue implements JobQueue {
         AfterCommit.run(transactions, () -> send(jobId));
     }
 
-    void send(UUID jobId) {
+    /** Sends one job; a job the broker did not take is kept for {@link #resendUnsent()}. */
+    boolean send(UUID jobId) {
         try {
             sender.send(QUEUE, jobId.toString());
+            unsent.remove(jobId);
+            return true;
         } catch (JMSRuntimeException e) {
-            LOG.log(Level.WARNING, "job " + jobId + " accepted but not yet queued (broker unreachable);"
-                    + " it is queued again when the workers restart", e);
+            // one warning when the broker goes away, not one per job of a backlog
+            if (unsent.add(jobId) && unsent.size() == 1) {
+                LOG.log(Level.WARNING, "job " + jobId + " accepted but not yet queued (broker unreachable); jobs"
+                        + " like it are sent again every few seconds until the broker takes them", e);
+            }
+            return false;
         }
+    }
+
+    /** Sends the jobs the broker did not take earlier, and stops at the first refusal (the broker is still away). */
+    public int resendUnsent() {
+        int sent = 0;
+        for (UUID jobId : List.copyOf(unsent)) {
+            if (!send(jobId)) {
+                break;
+            }
+            sent++;
+        }
+        return sent;
+    }
+
+    /** How many accepted jobs wait for the broker on this node. */
+    public int unsentCount() {
+        return unsent.size();
     }
 }

@@ -7,9 +7,11 @@ import com.atelier.integrations.webhook.WebhookRoutes;
 import com.atelier.integrations.webhook.WebhookSender;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.jms.JmsComponent;
@@ -17,12 +19,15 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
  * Runs the Camel context of the generation and webhook routes for the life of the deployment (camel-cdi is gone in Camel 4),
- * and at start queues again every job that was accepted but not finished, which covers a crash between a
- * commit and its send. Queued twice is harmless: the workers are idempotent by job id.
+ * sends again every few seconds the accepted jobs the broker did not take while it was away, and at start queues
+ * again every job that was accepted but not finished, which covers a crash between a commit and its send. Queued
+ * twice is harmless: the workers are idempotent by job id.
  */
 @Singleton
 @Startup
@@ -30,6 +35,7 @@ import java.util.logging.Logger;
 public class GenerationWorkers {
 
     private static final Logger LOG = Logger.getLogger(GenerationWorkers.class.getName());
+    private static final long RESEND_SECONDS = 5;
 
     private JobRunner runner;
     private WebhookSender webhookSender;
@@ -38,6 +44,10 @@ public class GenerationWorkers {
     private ArtemisJobQueue queue;
     private int workers;
     private CamelContext camel;
+    private ScheduledFuture<?> resend;
+
+    @Resource
+    private ManagedScheduledExecutorService scheduler;
 
     public GenerationWorkers() {
         // for the EJB container
@@ -69,14 +79,25 @@ public class GenerationWorkers {
         } catch (Exception e) {
             throw new IllegalStateException("the generation routes could not start", e);
         }
+        resend = scheduler.scheduleWithFixedDelay(this::resendUnsent, RESEND_SECONDS, RESEND_SECONDS, TimeUnit.SECONDS);
         var unfinished = ledger.unfinished();
         unfinished.forEach((UUID id) -> queue.send(id));
         LOG.info(() -> "generation workers started (" + workers + " consumers); " + unfinished.size()
                 + " unfinished jobs queued again");
     }
 
+    private void resendUnsent() {
+        int sent = queue.resendUnsent();
+        if (sent > 0) {
+            LOG.info(() -> sent + " accepted jobs sent to the broker after it was unreachable");
+        }
+    }
+
     @PreDestroy
     void stop() {
+        if (resend != null) {
+            resend.cancel(false);
+        }
         if (camel != null) {
             camel.stop();
         }
