@@ -3,6 +3,8 @@ package com.atelier.governance.audit;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
 import java.time.Duration;
@@ -32,7 +34,8 @@ public class AuditSealer {
     private static final Logger LOG = Logger.getLogger(AuditSealer.class.getName());
     private static final ThreadLocal<List<CompletableFuture<Void>>> RECEIPTS = new ThreadLocal<>();
 
-    @Resource
+    // a global name: this bean may first be created on a thread without java:comp (a Camel worker)
+    @Resource(lookup = "java:jboss/ee/concurrency/executor/default")
     private ManagedExecutorService executor;
 
     private AuditChainWriter writer;
@@ -90,8 +93,8 @@ public class AuditSealer {
         }
     }
 
-    /** Called after a transaction that appended events committed. */
-    void committed() {
+    /** After a transaction that appended events committed (once per event; rounds coalesce). */
+    void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AuditAppended appended) {
         CompletableFuture<Void> round = requestRound();
         List<CompletableFuture<Void>> receipts = RECEIPTS.get();
         if (receipts != null) {

@@ -1,11 +1,9 @@
 package com.atelier.governance.audit;
 
-import com.atelier.governance.store.AfterCommit;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -23,11 +21,9 @@ public class AuditTrail {
 
     private static final Duration READ_WAIT = Duration.ofSeconds(5);
 
-    @Resource
-    private TransactionSynchronizationRegistry transactions;
-
     private EntityManager entityManager;
     private AuditSealer sealer;
+    private Event<AuditAppended> appended;
     private Clock clock;
 
     protected AuditTrail() {
@@ -35,9 +31,10 @@ public class AuditTrail {
     }
 
     @Inject
-    public AuditTrail(EntityManager entityManager, AuditSealer sealer, Clock clock) {
+    public AuditTrail(EntityManager entityManager, AuditSealer sealer, Event<AuditAppended> appended, Clock clock) {
         this.entityManager = entityManager;
         this.sealer = sealer;
+        this.appended = appended;
         this.clock = clock;
     }
 
@@ -45,10 +42,9 @@ public class AuditTrail {
     public void append(AuditEvent event) {
         // PostgreSQL keeps microseconds; hashing what is stored keeps the chain re-computable from the table.
         entityManager.persist(new AuditIntake(event, clock.instant().truncatedTo(ChronoUnit.MICROS)));
-        if (transactions.getResource(AuditSealer.class) == null) {
-            transactions.putResource(AuditSealer.class, Boolean.TRUE);
-            AfterCommit.run(transactions, sealer::committed);
-        }
+        // a transactional event rather than a registry looked up by name: appends also run on Camel's threads,
+        // which have no java:comp to look anything up in
+        appended.fire(new AuditAppended(event.chain()));
     }
 
     /** The newest entries about one subject, newest first. */

@@ -1,12 +1,13 @@
 package com.atelier.integrations.generation;
 
 import com.atelier.governance.generation.JobQueue;
-import com.atelier.governance.store.AfterCommit;
 import com.atelier.integrations.broker.BrokerSender;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSRuntimeException;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import java.util.List;
@@ -49,7 +50,19 @@ public class ArtemisJobQueue implements JobQueue {
             send(jobId);
             return;
         }
-        AfterCommit.run(transactions, () -> send(jobId));
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // nothing to do before the commit
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    send(jobId);
+                }
+            }
+        });
     }
 
     /** Sends one job; a job the broker did not take is kept for {@link #resendUnsent()}. */
