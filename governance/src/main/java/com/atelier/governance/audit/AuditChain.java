@@ -23,8 +23,8 @@ public final class AuditChain {
     }
 
     /** The newest entry of a chain, which the next entry links to. */
-    public record Tip(long sequence, String entryHash) {
-        public static final Tip GENESIS = new Tip(0, AuditChain.GENESIS);
+    record Tip(long sequence, String entryHash) {
+        static final Tip GENESIS = new Tip(0, AuditChain.GENESIS);
     }
 
     /** The entries that append the waiting events, in the given order, to a chain that ends at {@code tip}. */

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -49,9 +48,9 @@ public class AuditChainWriter {
         // chains are locked in name order, so two nodes sealing at once never wait on each other in a circle
         Map<String, List<AuditIntake>> byChain = new TreeMap<>();
         waiting.forEach(event -> byChain.computeIfAbsent(event.chain(), c -> new ArrayList<>()).add(event));
-        Map<String, List<AuditEntry>> linked = new LinkedHashMap<>();
-        byChain.forEach((chain, events) -> linked.put(chain, AuditChain.extend(lastOf(chain), events)));
-        insert(linked.values().stream().flatMap(List::stream).toList());
+        List<AuditEntry> entries = new ArrayList<>(waiting.size());
+        byChain.forEach((chain, events) -> entries.addAll(AuditChain.extend(lastOf(chain), events)));
+        insert(entries);
         entityManager.createQuery("DELETE FROM AuditIntake i WHERE i.id IN :ids")
                 .setParameter("ids", waiting.stream().map(AuditIntake::id).toList())
                 .executeUpdate();
