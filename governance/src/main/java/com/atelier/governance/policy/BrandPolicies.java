@@ -8,9 +8,11 @@ import com.atelier.governance.failure.NotFoundException;
 import com.atelier.governance.failure.StaleVersionException;
 import com.atelier.governance.workspace.Workspace;
 import com.atelier.governance.workspace.WorkspaceDirectory;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import java.time.Clock;
@@ -22,9 +24,17 @@ import java.util.OptionalInt;
  * Keeps the versions of each workspace's brand policy: brand managers write a new version, members, compliance and
  * admins read them, and the checks on prompts and images read the latest. Each edit is audited as
  * {@code brand-policy.updated} in the same transaction.
+ * <p>
+ * Within one transaction the latest version is read once: the prompt check and the manifest settings of one
+ * generation request then come from the same version even if an edit commits in between, and the request makes one
+ * query instead of one per check.
  */
 @ApplicationScoped
 public class BrandPolicies {
+
+    // a global name: the output checks may create this bean on a Camel thread, which has no java:comp
+    @Resource(lookup = "java:jboss/TransactionSynchronizationRegistry")
+    private TransactionSynchronizationRegistry transactions;
 
     private EntityManager entityManager;
     private WorkspaceDirectory directory;
@@ -97,7 +107,7 @@ public class BrandPolicies {
         entityManager.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "brand-policy:" + workspace.slug())
                 .getSingleResult();
-        VersionedBrandPolicy before = latest(workspace.slug());
+        VersionedBrandPolicy before = stored(workspace.slug());
         if (basedOn.isPresent() && basedOn.getAsInt() != before.version()) {
             throw new StaleVersionException("The brand policy of workspace '" + workspaceSlug + "' is at version "
                     + before.version() + ", not " + basedOn.getAsInt() + ": someone else changed it. Reload it and"
@@ -110,6 +120,7 @@ public class BrandPolicies {
                 clock.instant().truncatedTo(ChronoUnit.MICROS), actor.userId());
         entityManager.persist(stored);
         VersionedBrandPolicy after = stored.toValue();
+        remember(after);
         auditTrail.append(AuditEvent.inWorkspace(actor, workspace.slug(), "brand-policy.updated", "brand-policy",
                 workspace.slug() + "/v" + after.version(), BrandPolicyChanges.summary(before, after)));
         return after;
@@ -121,6 +132,28 @@ public class BrandPolicies {
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public VersionedBrandPolicy latest(String workspaceSlug) {
+        if (transactions.getTransactionKey() == null) {
+            return stored(workspaceSlug);
+        }
+        Object known = transactions.getResource(memoKey(workspaceSlug));
+        if (known instanceof VersionedBrandPolicy policy) {
+            return policy;
+        }
+        return remember(stored(workspaceSlug));
+    }
+
+    private VersionedBrandPolicy remember(VersionedBrandPolicy policy) {
+        if (transactions.getTransactionKey() != null) {
+            transactions.putResource(memoKey(policy.workspace()), policy);
+        }
+        return policy;
+    }
+
+    private static String memoKey(String workspaceSlug) {
+        return BrandPolicies.class.getName() + ":" + workspaceSlug;
+    }
+
+    private VersionedBrandPolicy stored(String workspaceSlug) {
         return entityManager.createQuery("SELECT v FROM BrandPolicyVersion v WHERE v.workspace.slug = :slug"
                         + " ORDER BY v.version DESC", BrandPolicyVersion.class)
                 .setParameter("slug", workspaceSlug)

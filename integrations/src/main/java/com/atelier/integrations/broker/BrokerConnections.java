@@ -18,6 +18,8 @@ import java.time.Duration;
 @ApplicationScoped
 public class BrokerConnections {
 
+    private static final int CONFIRMATION_WINDOW_BYTES = 1024 * 1024;
+
     private ActiveMQConnectionFactory factory;
     private String url;
     private String user;
@@ -38,6 +40,8 @@ public class BrokerConnections {
         this.password = password;
         this.queuePrefix = queuePrefix;
         this.factory = new ActiveMQConnectionFactory(url, user, password);
+        // without a confirmation window a send with a completion listener blocks like a plain send (ARTEMIS-3610)
+        this.factory.setConfirmationWindowSize(CONFIRMATION_WINDOW_BYTES);
     }
 
     @Produces

@@ -19,8 +19,9 @@ import java.util.logging.Logger;
 
 /**
  * Puts accepted jobs on the durable Artemis queue once the accepting transaction has committed, so a worker never
- * sees a job the database does not have. If the send fails (broker down) the job is still safe in PostgreSQL and is
- * kept here as unsent; {@link GenerationWorkers} sends the unsent jobs again every few seconds, so they run once
+ * sees a job the database does not have. The request does not wait for the broker to store the message: the job is
+ * already durable in PostgreSQL, and the broker's confirmation arrives on its own. If the send fails (broker down)
+ * the job is still safe in PostgreSQL and is kept here as unsent; {@link GenerationWorkers} sends the unsent jobs again every few seconds, so they run once
  * the broker is back, and queues every unfinished job again when it starts (after a crash this list is gone).
  */
 @ApplicationScoped
@@ -47,7 +48,7 @@ public class ArtemisJobQueue implements JobQueue {
     @Override
     public void enqueue(UUID jobId) {
         if (transactions.getTransactionKey() == null) {
-            send(jobId);
+            dispatch(jobId);
             return;
         }
         transactions.registerInterposedSynchronization(new Synchronization() {
@@ -59,25 +60,38 @@ public class ArtemisJobQueue implements JobQueue {
             @Override
             public void afterCompletion(int status) {
                 if (status == Status.STATUS_COMMITTED) {
-                    send(jobId);
+                    dispatch(jobId);
                 }
             }
         });
     }
 
-    /** Sends one job; a job the broker did not take is kept for {@link #resendUnsent()}. */
+    /** Sends one job without waiting for the broker; a job the broker does not confirm is kept as unsent. */
+    void dispatch(UUID jobId) {
+        sender.sendConfirmed(QUEUE, jobId.toString()).whenComplete((stored, failure) -> {
+            if (failure != null) {
+                keepUnsent(jobId, failure);
+            }
+        });
+    }
+
+    /** Sends one job and waits for the broker; a job the broker did not take is kept for {@link #resendUnsent()}. */
     boolean send(UUID jobId) {
         try {
             sender.send(QUEUE, jobId.toString());
             unsent.remove(jobId);
             return true;
         } catch (JMSRuntimeException e) {
-            // one warning when the broker goes away, not one per job of a backlog
-            if (unsent.add(jobId) && unsent.size() == 1) {
-                LOG.log(Level.WARNING, "job " + jobId + " accepted but not yet queued (broker unreachable); jobs"
-                        + " like it are sent again every few seconds until the broker takes them", e);
-            }
+            keepUnsent(jobId, e);
             return false;
+        }
+    }
+
+    private void keepUnsent(UUID jobId, Throwable failure) {
+        // one warning when the broker goes away, not one per job of a backlog
+        if (unsent.add(jobId) && unsent.size() == 1) {
+            LOG.log(Level.WARNING, "job " + jobId + " accepted but not yet queued (broker unreachable); jobs"
+                    + " like it are sent again every few seconds until the broker takes them", failure);
         }
     }
 

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,6 +24,16 @@ class ArtemisJobQueueTest {
                 throw new JMSRuntimeException("AMQ219010: Connection is destroyed");
             }
             taken.add(body);
+        }
+
+        @Override
+        public CompletableFuture<Void> sendConfirmed(String queue, String body) {
+            try {
+                send(queue, body);
+                return CompletableFuture.completedFuture(null);
+            } catch (JMSRuntimeException e) {
+                return CompletableFuture.failedFuture(e);
+            }
         }
     }
 
@@ -43,6 +54,21 @@ class ArtemisJobQueueTest {
         assertThat(queue.resendUnsent()).as("nothing left to send").isZero();
 
         assertThat(broker.taken).containsExactlyInAnyOrder(first.toString(), second.toString());
+        assertThat(queue.unsentCount()).isZero();
+    }
+
+    @Test
+    void aJobTheBrokerDidNotConfirmAfterTheCommitIsSentAgainWhenItIsBack() {
+        FlakyBroker broker = new FlakyBroker();
+        ArtemisJobQueue queue = new ArtemisJobQueue(broker);
+        UUID job = UUID.randomUUID();
+
+        queue.dispatch(job);
+        assertThat(queue.unsentCount()).isEqualTo(1);
+
+        broker.away = false;
+        assertThat(queue.resendUnsent()).isEqualTo(1);
+        assertThat(broker.taken).containsExactly(job.toString());
         assertThat(queue.unsentCount()).isZero();
     }
 
