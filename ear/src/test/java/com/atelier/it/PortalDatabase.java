@@ -10,8 +10,44 @@ final class PortalDatabase {
     private PortalDatabase() {
     }
 
+    /**
+     * A connection for reading what the portal wrote. Audit events reach {@code audit_entry} moments after the
+     * request that made them has answered (docs/audit.md), so this first waits, at most 10 s, until every event
+     * committed so far is chained, as the portal's own readers of the trail do.
+     */
     static Connection connect() throws SQLException {
-        return DriverManager.getConnection(Portal.DB_URL, "atelier", "atelier");
+        Connection connection = DriverManager.getConnection(Portal.DB_URL, "atelier", "atelier");
+        try (var query = connection.createStatement();
+             var newest = query.executeQuery("SELECT max(id) FROM audit_intake")) {
+            newest.next();
+            long mark = newest.getLong(1);
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (!newest.wasNull() && System.nanoTime() < deadline) {
+                try (var waiting = connection.prepareStatement(
+                        "SELECT EXISTS (SELECT 1 FROM audit_intake WHERE id <= ?)")) {
+                    waiting.setLong(1, mark);
+                    try (var rs = waiting.executeQuery()) {
+                        rs.next();
+                        if (!rs.getBoolean(1)) {
+                            break;
+                        }
+                    }
+                }
+                sleep();
+            }
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
+        }
+        return connection;
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(10);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     static long count(String sql, Object... parameters) throws SQLException {

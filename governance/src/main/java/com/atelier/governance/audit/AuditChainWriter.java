@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -55,6 +56,21 @@ public class AuditChainWriter {
                 .setParameter("ids", waiting.stream().map(AuditIntake::id).toList())
                 .executeUpdate();
         return waiting.size();
+    }
+
+    /** The id of the newest event waiting to be chained, if any. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public OptionalLong newestWaiting() {
+        Object newest = entityManager.createNativeQuery("SELECT max(id) FROM audit_intake").getSingleResult();
+        return newest == null ? OptionalLong.empty() : OptionalLong.of(((Number) newest).longValue());
+    }
+
+    /** Whether an event with this id or an older one still waits to be chained. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean waitingUpTo(long id) {
+        return (Boolean) entityManager.createNativeQuery("SELECT EXISTS (SELECT 1 FROM audit_intake WHERE id <= ?1)")
+                .setParameter(1, id)
+                .getSingleResult();
     }
 
     private AuditChain.Tip lastOf(String chain) {

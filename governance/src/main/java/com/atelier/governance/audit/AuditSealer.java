@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -23,16 +24,16 @@ import java.util.logging.Logger;
  * while one runs is served by the next, which chains everything committed before it started. Concurrent writers
  * therefore share one chain lock and one commit per round instead of queueing for the lock one by one.
  * <p>
- * A caller that must not answer before its events are chained (an API response a client may follow with an audit
- * query) collects the rounds of its thread and waits for them once its transactions are over; readers of the trail
- * ask for a round before they read. Events a failed round or a crashed node left waiting are chained by the
- * periodic {@link AuditSealSweep}.
+ * Nobody waits for a round to answer a request: the event is already durable, committed with the change it records.
+ * Readers of the trail wait instead ({@link #awaitChained}), until every event committed before they asked is chained,
+ * whichever node chains it. Events a failed round or a crashed node left waiting are chained by the periodic
+ * {@link AuditSealSweep}.
  */
 @ApplicationScoped
 public class AuditSealer {
 
     private static final Logger LOG = Logger.getLogger(AuditSealer.class.getName());
-    private static final ThreadLocal<List<CompletableFuture<Void>>> RECEIPTS = new ThreadLocal<>();
+    private static final long RECHECK_MILLIS = 5;
 
     // a global name: this bean may first be created on a thread without java:comp (a Camel worker)
     @Resource(lookup = "java:jboss/ee/concurrency/executor/default")
@@ -74,34 +75,31 @@ public class AuditSealer {
         return done;
     }
 
-    /** Waits (at most {@code max}) until the events committed so far are chained; readers call it first. */
+    /**
+     * Waits (at most {@code max}) until the events committed so far are chained; readers call it first. Events another
+     * node is chaining at this moment (its round skipped past them) are waited for too.
+     */
     public void awaitChained(Duration max) {
+        OptionalLong newest = writer.newestWaiting();
+        if (newest.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + max.toNanos();
         await(requestRound(), max);
-    }
-
-    /** From now on, keeps the rounds of this thread's commits for {@link #awaitThisThreadsEvents}. */
-    public void collectOnThisThread() {
-        RECEIPTS.set(new ArrayList<>());
-    }
-
-    /** Waits (at most {@code max}) for the rounds this thread's commits asked for, and stops collecting. */
-    public void awaitThisThreadsEvents(Duration max) {
-        List<CompletableFuture<Void>> receipts = RECEIPTS.get();
-        RECEIPTS.remove();
-        if (receipts != null && !receipts.isEmpty()) {
-            await(CompletableFuture.allOf(receipts.toArray(CompletableFuture[]::new)), max);
+        while (writer.waitingUpTo(newest.getAsLong()) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(RECHECK_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            await(requestRound(), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
     }
 
     /** After a transaction that appended events committed (once per event; rounds coalesce). */
     void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AuditAppended appended) {
-        CompletableFuture<Void> round = requestRound();
-        List<CompletableFuture<Void>> receipts = RECEIPTS.get();
-        if (receipts != null) {
-            // only unfinished rounds are kept, so a thread whose response filter never ran holds at most a few
-            receipts.removeIf(CompletableFuture::isDone);
-            receipts.add(round);
-        }
+        requestRound();
     }
 
     private void runRounds() {
