@@ -1,5 +1,5 @@
 package com.atelier.governance.audit;
 
 /** An audit event was recorded in the current transaction; once it commits, the event can be chained. */
-record AuditAppended(String chain) {
+record AuditAppended() {
 }

@@ -86,15 +86,21 @@ public class AuditSealer {
         }
         long deadline = System.nanoTime() + max.toNanos();
         await(requestRound(), max);
-        while (writer.waitingUpTo(newest.getAsLong()) && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(RECHECK_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        // another node's round may hold some of them (SKIP LOCKED): ask again until they are chained or time is up
+        while (writer.waitingUpTo(newest.getAsLong()) && pause(deadline)) {
             await(requestRound(), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
+    }
+
+    /** Sleeps briefly; false once the deadline has passed or the thread was interrupted. */
+    private static boolean pause(long deadline) {
+        try {
+            Thread.sleep(RECHECK_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        return System.nanoTime() < deadline;
     }
 
     /** After a transaction that appended events committed (once per event; rounds coalesce). */

@@ -44,7 +44,7 @@ public class AuditTrail {
         entityManager.persist(new AuditIntake(event, clock.instant().truncatedTo(ChronoUnit.MICROS)));
         // a transactional event rather than a registry looked up by name: appends also run on Camel's threads,
         // which have no java:comp to look anything up in
-        appended.fire(new AuditAppended(event.chain()));
+        appended.fire(new AuditAppended());
     }
 
     /** The newest entries about one subject, newest first. */

@@ -142,10 +142,9 @@ public class BrandPolicies {
         return remember(stored(workspaceSlug));
     }
 
+    /** Only inside a transaction: {@link #latest} checks for one, {@link #update} always runs in one. */
     private VersionedBrandPolicy remember(VersionedBrandPolicy policy) {
-        if (transactions.getTransactionKey() != null) {
-            transactions.putResource(memoKey(policy.workspace()), policy);
-        }
+        transactions.putResource(memoKey(policy.workspace()), policy);
         return policy;
     }
 
