@@ -367,6 +367,11 @@ class GenerationApiIT {
                 .findFirst().orElseThrow(() -> new AssertionError(metrics.body()));
         assertThat(Double.parseDouble(flux.substring(flux.lastIndexOf(' ') + 1))).isGreaterThanOrEqualTo(2);
         assertThat(metrics.body()).contains("atelier_gpu_seconds_total");
+        // where a render's time goes, step by step, for the models this test generated with
+        for (String step : new String[]{"queue", "render", "check", "check.safety", "check.brand", "sign", "store"}) {
+            assertThat(metrics.body()).as(step).containsPattern("atelier_render_step_seconds_count\\{model=\"flux2\","
+                    + "step=\"" + java.util.regex.Pattern.quote(step) + "\"\\} [1-9]");
+        }
         assertThat(designer.withHeader("Accept", "text/plain").get("/metrics").status()).isEqualTo(403);
     }
 

@@ -62,7 +62,7 @@ public class JobLedger {
             return Optional.empty();
         }
         return Optional.of(new JobTicket(job.id(), job.workspace().slug(), job.requester(), job.spec(), job.attempts(),
-                job.webhook().isPresent()));
+                job.webhook().isPresent(), job.createdAt()));
     }
 
     /**

@@ -51,7 +51,8 @@ public class BrandOutputCheck {
         return check(current, png, expectedWidth, expectedHeight);
     }
 
-    static Outcome check(VersionedBrandPolicy current, byte[] png, int expectedWidth, int expectedHeight) {
+    /** The checks under a policy the caller has read already (one read for all images of a job). */
+    public static Outcome check(VersionedBrandPolicy current, byte[] png, int expectedWidth, int expectedHeight) {
         ImageFormatCheck.Inspection inspection = ImageFormatCheck.inspect(png, expectedWidth, expectedHeight);
         List<String> reasons = new ArrayList<>(inspection.reasons());
         Optional<PaletteReport> palette = inspection.sample()

@@ -31,7 +31,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** An in-memory test CA and the certificates it issues, built with BouncyCastle. */
-final class TestPki {
+public final class TestPki {
 
     private static final AtomicLong SERIALS = new AtomicLong(System.nanoTime());
 
@@ -44,7 +44,7 @@ final class TestPki {
         root = certificate(rootName, rootKey, rootName, rootKey, true, true, List.of(), true, null, Duration.ofDays(3650));
     }
 
-    static TestPki create(String name) {
+    public static TestPki create(String name) {
         return new TestPki(name);
     }
 
@@ -53,7 +53,7 @@ final class TestPki {
     }
 
     /** A signer that follows every C2PA certificate rule. */
-    SigningCredentials signer() {
+    public SigningCredentials signer() {
         return leaf().build();
     }
 
@@ -61,7 +61,7 @@ final class TestPki {
         return new Leaf();
     }
 
-    void writeRootPem(Path file) {
+    public void writeRootPem(Path file) {
         try {
             Files.writeString(file, pem(root));
         } catch (IOException e) {
@@ -70,7 +70,7 @@ final class TestPki {
     }
 
     /** A PKCS#12 keystore holding the signer's key under {@code alias}, with the leaf and our root as its chain. */
-    Path writeKeystore(Path file, SigningCredentials signer, String alias, String password) {
+    public Path writeKeystore(Path file, SigningCredentials signer, String alias, String password) {
         try {
             java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
             store.load(null, null);

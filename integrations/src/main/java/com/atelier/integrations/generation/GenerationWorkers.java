@@ -1,6 +1,7 @@
 package com.atelier.integrations.generation;
 
 import com.atelier.governance.generation.JobLedger;
+import com.atelier.governance.render.RenderChain;
 import com.atelier.integrations.broker.BrokerConnections;
 import com.atelier.integrations.webhook.WebhookNotices;
 import com.atelier.integrations.webhook.WebhookRoutes;
@@ -24,10 +25,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Runs the Camel context of the generation and webhook routes for the life of the deployment (camel-cdi is gone in Camel 4),
- * sends again every few seconds the accepted jobs the broker did not take while it was away, and at start queues
- * again every job that was accepted but not finished, which covers a crash between a commit and its send. Queued
- * twice is harmless: the workers are idempotent by job id.
+ * Runs the Camel context of the generation and webhook routes for the life of the deployment (camel-cdi is gone
+ * in Camel 4), with the render chain's steps bound by name for the route; sends again every few seconds the
+ * accepted jobs the broker did not take while it was away, and at start queues again every job that was accepted
+ * but not finished, which covers a crash between a commit and its send. Queued twice is harmless: the chain
+ * starts by job id and records once.
  */
 @Singleton
 @Startup
@@ -37,7 +39,7 @@ public class GenerationWorkers {
     private static final Logger LOG = Logger.getLogger(GenerationWorkers.class.getName());
     private static final long RESEND_SECONDS = 5;
 
-    private JobRunner runner;
+    private RenderChain chain;
     private WebhookSender webhookSender;
     private BrokerConnections broker;
     private JobLedger ledger;
@@ -54,9 +56,10 @@ public class GenerationWorkers {
     }
 
     @Inject
-    public GenerationWorkers(JobRunner runner, WebhookSender webhookSender, BrokerConnections broker, JobLedger ledger, ArtemisJobQueue queue,
+    public GenerationWorkers(RenderChain chain, WebhookSender webhookSender, BrokerConnections broker,
+                             JobLedger ledger, ArtemisJobQueue queue,
                              @ConfigProperty(name = "atelier.generation.workers", defaultValue = "2") int workers) {
-        this.runner = runner;
+        this.chain = chain;
         this.webhookSender = webhookSender;
         this.broker = broker;
         this.ledger = ledger;
@@ -71,8 +74,12 @@ public class GenerationWorkers {
             camel.getCamelContextExtension().setName("atelier-generation");
             camel.setApplicationContextClassLoader(GenerationWorkers.class.getClassLoader());
             camel.addComponent("jms", JmsComponent.jmsComponent(broker.consumerFactory()));
-            camel.addRoutes(new GenerationRoutes(runner, workers, broker.queue(ArtemisJobQueue.QUEUE),
-                    broker.queue(GenerationRoutes.DEAD_LETTERS)));
+            GenerationRoutes.bindSteps(camel.getRegistry(), chain);
+            // CLIENT_ACKNOWLEDGE: a job is acknowledged only after the route has finished with it, so a worker that
+            // dies mid-job leaves it on the broker for another
+            camel.addRoutes(new GenerationRoutes("jms:queue:" + broker.queue(ArtemisJobQueue.QUEUE)
+                    + "?concurrentConsumers=" + workers + "&acknowledgementModeName=CLIENT_ACKNOWLEDGE",
+                    "jms:queue:" + broker.queue(GenerationRoutes.DEAD_LETTERS), GenerationRoutes.Backoff.WORKERS));
             camel.addRoutes(new WebhookRoutes(webhookSender, broker.queue(WebhookNotices.QUEUE),
                     broker.queue(WebhookNotices.DEAD_LETTERS)));
             camel.start();

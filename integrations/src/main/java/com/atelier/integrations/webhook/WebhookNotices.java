@@ -1,5 +1,6 @@
 package com.atelier.integrations.webhook;
 
+import com.atelier.governance.render.FinishedJobNotices;
 import com.atelier.integrations.broker.BrokerSender;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,7 +12,7 @@ import java.util.UUID;
  * the end of a job and its delivery.
  */
 @ApplicationScoped
-public class WebhookNotices {
+public class WebhookNotices implements FinishedJobNotices {
 
     public static final String QUEUE = "generation.webhooks";
     public static final String DEAD_LETTERS = "generation.webhooks.dead";
@@ -27,6 +28,7 @@ public class WebhookNotices {
         this.sender = sender;
     }
 
+    @Override
     public void announce(UUID jobId) {
         sender.send(QUEUE, jobId.toString());
     }

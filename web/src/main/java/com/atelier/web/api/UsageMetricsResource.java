@@ -14,8 +14,9 @@ import jakarta.ws.rs.Produces;
 
 /**
  * GET /api/v1/metrics: usage as Prometheus counters (images, blocked images, GPU seconds per workspace and model)
- * for an admin's scraper (bearer token of an admin or a service account with the admin role). The values are
- * all-time totals read from the assets, so they are the same on every node and survive restarts.
+ * for an admin's scraper (bearer token of an admin or a service account with the admin role), followed by this
+ * node's operator meters (the render chain's step timers). The usage values are all-time totals read from the
+ * assets, so they are the same on every node and survive restarts; the timers are per node since its start.
  */
 @Path("/metrics")
 @RequestScoped
@@ -23,15 +24,17 @@ public class UsageMetricsResource {
 
     private Caller caller;
     private UsageReport report;
+    private PrometheusMeterRegistry operatorMeters;
 
     public UsageMetricsResource() {
         // for CDI proxies
     }
 
     @Inject
-    public UsageMetricsResource(Caller caller, UsageReport report) {
+    public UsageMetricsResource(Caller caller, UsageReport report, PrometheusMeterRegistry operatorMeters) {
         this.caller = caller;
         this.report = report;
+        this.operatorMeters = operatorMeters;
     }
 
     @GET
@@ -49,7 +52,7 @@ public class UsageMetricsResource {
                     .description("GPU time reported by Triton").register(registry);
         }
         try {
-            return registry.scrape();
+            return registry.scrape() + operatorMeters.scrape();
         } finally {
             registry.close();
         }

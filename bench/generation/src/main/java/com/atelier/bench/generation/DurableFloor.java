@@ -16,7 +16,7 @@ import java.util.Arrays;
 import java.util.Locale;
 
 /**
- * The floor under the portal's added latency: the durable hand-offs the generation flow of issue 4 makes between a
+ * The floor under the portal's added latency: the durable hand-offs the generation flow makes between a
  * synchronous request and its answer, timed alone on this machine with nothing of the portal around them.
  * <ol>
  *   <li>three PostgreSQL transactions of one small INSERT each, committed with the server's defaults
