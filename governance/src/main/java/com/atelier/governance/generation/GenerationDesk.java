@@ -5,6 +5,7 @@ import com.atelier.governance.access.Permission;
 import com.atelier.governance.audit.AuditEvent;
 import com.atelier.governance.audit.AuditTrail;
 import com.atelier.governance.library.lora.LoraLibrary;
+import com.atelier.governance.library.lora.RequestedLora;
 import com.atelier.governance.policy.BrandPolicies;
 import com.atelier.governance.policy.prompt.PromptDecision;
 import com.atelier.governance.library.prompt.PromptTemplates;
@@ -14,8 +15,10 @@ import com.atelier.governance.failure.GovernanceException;
 import com.atelier.governance.failure.InvalidInputException;
 import com.atelier.governance.failure.NotFoundException;
 import com.atelier.governance.failure.PolicyViolationException;
-import com.atelier.governance.provenance.Sha256;
+import com.atelier.governance.digest.Sha256;
+import com.atelier.governance.policy.prompt.PromptPolicy;
 import com.atelier.governance.quota.GenerationQuota;
+import com.atelier.governance.webhook.Webhook;
 import com.atelier.governance.workspace.Workspace;
 import com.atelier.governance.workspace.WorkspaceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -117,7 +120,8 @@ public class GenerationDesk {
                 throw new InvalidInputException("spec", String.join("; ", violations) + ".");
             }
             // the exact published versions are pinned now, so a later publication never changes an accepted job
-            spec = spec.withLoras(loraLibrary.resolve(workspaceSlug, spec.models(), spec.loras()).stream()
+            spec = spec.withLoras(loraLibrary.resolve(workspaceSlug, spec.models(), spec.loras().stream()
+                            .map(l -> new RequestedLora(l.name(), l.weight())).toList()).stream()
                     .map(l -> new GenerationSpec.LoraChoice(l.name(), l.weight(), l.version(), l.versionId(),
                             l.sha256()))
                     .toList());

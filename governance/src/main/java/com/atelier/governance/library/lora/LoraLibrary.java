@@ -9,8 +9,7 @@ import com.atelier.governance.failure.ConflictException;
 import com.atelier.governance.failure.GovernanceException;
 import com.atelier.governance.failure.InvalidInputException;
 import com.atelier.governance.failure.NotFoundException;
-import com.atelier.governance.generation.GenerationSpec.LoraChoice;
-import com.atelier.governance.provenance.Sha256;
+import com.atelier.governance.digest.Sha256;
 import com.atelier.governance.workspace.Workspace;
 import com.atelier.governance.workspace.WorkspaceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -366,7 +365,7 @@ public class LoraLibrary {
      */
     // a refusal must not doom the caller's transaction: the generation desk still audits the rejected request
     @Transactional(value = Transactional.TxType.SUPPORTS, dontRollbackOn = GovernanceException.class)
-    public List<ResolvedLora> resolve(String workspaceSlug, List<String> models, List<LoraChoice> choices) {
+    public List<ResolvedLora> resolve(String workspaceSlug, List<String> models, List<RequestedLora> choices) {
         return LoraResolution.resolve(models, choices, name -> candidate(workspaceSlug, name));
     }
 
