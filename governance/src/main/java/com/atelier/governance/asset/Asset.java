@@ -1,6 +1,5 @@
 package com.atelier.governance.asset;
 
-import com.atelier.governance.generation.GenerationJob;
 import com.atelier.governance.workspace.Workspace;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -35,9 +34,8 @@ public class Asset {
     @JoinColumn(name = "workspace_id", nullable = false, updatable = false)
     private Workspace workspace;
 
-    @ManyToOne(fetch = FetchType.EAGER, optional = false)
-    @JoinColumn(name = "job_id", nullable = false, updatable = false)
-    private GenerationJob job;
+    @Column(name = "job_id", nullable = false, updatable = false)
+    private UUID jobId;
 
     @Column(name = "position", nullable = false, updatable = false)
     private int position;
@@ -110,7 +108,7 @@ public class Asset {
     }
 
     /** The provenance of a new asset: the job it came from and how it was rendered. */
-    public record Origin(GenerationJob job, String prompt, String model, String modelVersion, int position, long seed,
+    public record Origin(SourceJob job, String prompt, String model, String modelVersion, int position, long seed,
                          String loras, String parameters, Instant createdAt) {
     }
 
@@ -120,7 +118,7 @@ public class Asset {
 
     public Asset(Origin origin, Content content, Optional<String> blockedReason) {
         this.id = UUID.randomUUID();
-        this.job = origin.job();
+        this.jobId = origin.job().id();
         this.workspace = origin.job().workspace();
         this.position = origin.position();
         this.model = origin.model();
@@ -147,7 +145,7 @@ public class Asset {
     static Asset derivedFrom(Asset parent, String operation, Content content, Instant createdAt) {
         Asset derived = new Asset();
         derived.id = UUID.randomUUID();
-        derived.job = parent.job;
+        derived.jobId = parent.jobId;
         derived.workspace = parent.workspace;
         derived.position = parent.position;
         derived.model = parent.model;
@@ -197,7 +195,7 @@ public class Asset {
     public Optional<String> operation() { return Optional.ofNullable(operation); }
 
     public UUID id() { return id; }
-    public UUID jobId() { return job.id(); }
+    public UUID jobId() { return jobId; }
     public int position() { return position; }
     public String model() { return model; }
     public String modelVersion() { return modelVersion; }

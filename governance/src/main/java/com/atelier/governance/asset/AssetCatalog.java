@@ -74,7 +74,7 @@ public class AssetCatalog {
     /** The assets a job produced, in the order of its models and batch positions. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<Asset> ofJob(UUID jobId) {
-        return entityManager.createQuery("SELECT a FROM Asset a WHERE a.job.id = :job AND a.derivedFrom IS NULL"
+        return entityManager.createQuery("SELECT a FROM Asset a WHERE a.jobId = :job AND a.derivedFrom IS NULL"
                                 + " ORDER BY a.model, a.position",
                         Asset.class)
                 .setParameter("job", jobId)

@@ -1,6 +1,6 @@
 package com.atelier.governance.audit;
 
-import com.atelier.governance.provenance.Sha256;
+import com.atelier.governance.digest.Sha256;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -4,7 +4,8 @@ import com.atelier.governance.access.Actor;
 import com.atelier.governance.access.Permission;
 import com.atelier.governance.audit.AuditEvent;
 import com.atelier.governance.audit.AuditTrail;
-import com.atelier.governance.library.lora.LoraLibrary;
+import com.atelier.governance.library.lora.LoraUsage;
+import com.atelier.governance.library.lora.RequestedLora;
 import com.atelier.governance.policy.BrandPolicies;
 import com.atelier.governance.policy.prompt.PromptDecision;
 import com.atelier.governance.library.prompt.PromptTemplates;
@@ -14,8 +15,10 @@ import com.atelier.governance.failure.GovernanceException;
 import com.atelier.governance.failure.InvalidInputException;
 import com.atelier.governance.failure.NotFoundException;
 import com.atelier.governance.failure.PolicyViolationException;
-import com.atelier.governance.provenance.Sha256;
+import com.atelier.governance.digest.Sha256;
+import com.atelier.governance.policy.prompt.PromptPolicy;
 import com.atelier.governance.quota.GenerationQuota;
+import com.atelier.governance.webhook.Webhook;
 import com.atelier.governance.workspace.Workspace;
 import com.atelier.governance.workspace.WorkspaceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,7 +56,7 @@ public class GenerationDesk {
     private PromptPolicy promptPolicy;
     private JobQueue queue;
     private GenerationQuota quota;
-    private LoraLibrary loraLibrary;
+    private LoraUsage loras;
     private BrandPolicies brandPolicies;
     private PromptTemplates templates;
     private Event<JobFinished> finished;
@@ -67,7 +70,7 @@ public class GenerationDesk {
     @Inject
     public GenerationDesk(EntityManager entityManager, WorkspaceDirectory directory, ModelCatalogue catalogue,
                           PromptPolicy promptPolicy, JobQueue queue, GenerationQuota quota,
-                          LoraLibrary loraLibrary, PromptTemplates templates, BrandPolicies brandPolicies,
+                          LoraUsage loras, PromptTemplates templates, BrandPolicies brandPolicies,
                           Event<JobFinished> finished, AuditTrail auditTrail, Clock clock) {
         this.entityManager = entityManager;
         this.directory = directory;
@@ -75,7 +78,7 @@ public class GenerationDesk {
         this.promptPolicy = promptPolicy;
         this.queue = queue;
         this.quota = quota;
-        this.loraLibrary = loraLibrary;
+        this.loras = loras;
         this.brandPolicies = brandPolicies;
         this.templates = templates;
         this.finished = finished;
@@ -117,7 +120,8 @@ public class GenerationDesk {
                 throw new InvalidInputException("spec", String.join("; ", violations) + ".");
             }
             // the exact published versions are pinned now, so a later publication never changes an accepted job
-            spec = spec.withLoras(loraLibrary.resolve(workspaceSlug, spec.models(), spec.loras()).stream()
+            spec = spec.withLoras(loras.resolve(workspaceSlug, spec.models(), spec.loras().stream()
+                            .map(l -> new RequestedLora(l.name(), l.weight())).toList()).stream()
                     .map(l -> new GenerationSpec.LoraChoice(l.name(), l.weight(), l.version(), l.versionId(),
                             l.sha256()))
                     .toList());

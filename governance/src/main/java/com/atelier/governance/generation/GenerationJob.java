@@ -1,5 +1,7 @@
 package com.atelier.governance.generation;
 
+import com.atelier.governance.asset.SourceJob;
+import com.atelier.governance.webhook.Webhook;
 import com.atelier.governance.workspace.Workspace;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -21,7 +23,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "generation_job")
-public class GenerationJob {
+public class GenerationJob implements SourceJob {
 
     @Id
     private UUID id;

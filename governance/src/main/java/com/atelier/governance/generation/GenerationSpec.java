@@ -1,6 +1,7 @@
 package com.atelier.governance.generation;
 
 import com.atelier.governance.failure.InvalidInputException;
+import com.atelier.governance.policy.prompt.PromptRules;
 import jakarta.json.bind.annotation.JsonbCreator;
 
 import java.util.LinkedHashSet;
@@ -20,7 +21,7 @@ public record GenerationSpec(List<String> models, String prompt, String negative
 
     public static final int MAX_MODELS = 4;
     public static final int MAX_COUNT = 8;
-    public static final int MAX_PROMPT = 2000;
+    public static final int MAX_PROMPT = PromptRules.PORTAL_MAX_LENGTH;
     private static final Pattern LORA_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
 
     /**

@@ -5,7 +5,7 @@ import com.atelier.governance.access.Origin;
 import com.atelier.governance.asset.Asset;
 import com.atelier.governance.audit.AuditEvent;
 import com.atelier.governance.audit.AuditTrail;
-import com.atelier.governance.library.lora.LoraLibrary;
+import com.atelier.governance.library.lora.LoraUsage;
 import com.atelier.governance.quota.GenerationQuota;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -35,7 +35,7 @@ public class JobLedger {
     private EntityManager entityManager;
     private AuditTrail auditTrail;
     private GenerationQuota quota;
-    private LoraLibrary loraLibrary;
+    private LoraUsage loraLibrary;
     private Event<JobFinished> finished;
     private Clock clock;
 
@@ -44,7 +44,7 @@ public class JobLedger {
     }
 
     @Inject
-    public JobLedger(EntityManager entityManager, AuditTrail auditTrail, GenerationQuota quota, LoraLibrary loraLibrary,
+    public JobLedger(EntityManager entityManager, AuditTrail auditTrail, GenerationQuota quota, LoraUsage loraLibrary,
                      Event<JobFinished> finished, Clock clock) {
         this.entityManager = entityManager;
         this.auditTrail = auditTrail;

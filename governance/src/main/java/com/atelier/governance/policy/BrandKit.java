@@ -3,7 +3,7 @@ package com.atelier.governance.policy;
 import com.atelier.governance.access.Actor;
 import com.atelier.governance.access.Permission;
 import com.atelier.governance.failure.InvalidInputException;
-import com.atelier.governance.generation.PromptPolicy;
+import com.atelier.governance.policy.prompt.PromptPolicy;
 import com.atelier.governance.policy.image.ImageSample;
 import com.atelier.governance.policy.image.PaletteCheck;
 import com.atelier.governance.policy.image.PaletteReport;

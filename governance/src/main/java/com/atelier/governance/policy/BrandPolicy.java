@@ -1,7 +1,6 @@
 package com.atelier.governance.policy;
 
 import com.atelier.governance.failure.InvalidInputException;
-import com.atelier.governance.generation.GenerationSpec;
 import com.atelier.governance.policy.image.Lab;
 import com.atelier.governance.policy.prompt.PromptRules;
 import com.atelier.governance.policy.prompt.RegexRule;
@@ -25,7 +24,7 @@ import java.util.regex.PatternSyntaxException;
  * an {@link InvalidInputException} naming the field.
  *
  * @param maxPromptLength         the longest effective prompt (prefix and suffix included); empty means the
- *                                portal's limit ({@link GenerationSpec#MAX_PROMPT})
+ *                                portal's limit ({@link PromptRules#PORTAL_MAX_LENGTH})
  * @param paletteThreshold        the share-weighted mean CIEDE2000 distance above which an image is off-brand
  * @param allowPromptInManifest   whether provenance may carry the prompt text (otherwise only its hash)
  */
@@ -59,16 +58,16 @@ public record BrandPolicy(List<String> bannedTerms, List<String> competitorMarks
         maxPromptLength = maxPromptLength == null ? Optional.empty() : maxPromptLength;
         if (maxPromptLength.isPresent()) {
             int max = maxPromptLength.get();
-            if (max < 1 || max > GenerationSpec.MAX_PROMPT) {
+            if (max < 1 || max > PromptRules.PORTAL_MAX_LENGTH) {
                 throw new InvalidInputException("maxPromptLength", "maxPromptLength must be between 1 and "
-                        + GenerationSpec.MAX_PROMPT + " characters (was " + max + "); leave it out for the portal's"
+                        + PromptRules.PORTAL_MAX_LENGTH + " characters (was " + max + "); leave it out for the portal's"
                         + " limit.");
             }
         }
         int affixes = promptPrefix.length() + promptSuffix.length() + 2;
-        if (affixes >= maxPromptLength.orElse(GenerationSpec.MAX_PROMPT)) {
+        if (affixes >= maxPromptLength.orElse(PromptRules.PORTAL_MAX_LENGTH)) {
             throw new InvalidInputException("maxPromptLength", "The prompt prefix and suffix alone take " + affixes
-                    + " of the " + maxPromptLength.orElse(GenerationSpec.MAX_PROMPT) + " characters a prompt may"
+                    + " of the " + maxPromptLength.orElse(PromptRules.PORTAL_MAX_LENGTH) + " characters a prompt may"
                     + " have, leaving no room for the designer's prompt.");
         }
         palette = palette(palette);
@@ -81,7 +80,7 @@ public record BrandPolicy(List<String> bannedTerms, List<String> competitorMarks
 
     /** The limit that applies: the policy's own, or the portal's. */
     public int effectiveMaxPromptLength() {
-        return maxPromptLength.orElse(GenerationSpec.MAX_PROMPT);
+        return maxPromptLength.orElse(PromptRules.PORTAL_MAX_LENGTH);
     }
 
     /** The prompt rules this policy sets, on top of the portal's banned terms. */

@@ -1,7 +1,7 @@
 package com.atelier.governance.policy;
 
 import com.atelier.governance.policy.prompt.RegexRule;
-import com.atelier.governance.provenance.Sha256;
+import com.atelier.governance.digest.Sha256;
 import com.atelier.governance.json.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

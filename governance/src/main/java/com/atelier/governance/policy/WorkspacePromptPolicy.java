@@ -1,7 +1,7 @@
 package com.atelier.governance.policy;
 
-import com.atelier.governance.generation.BannedTermsPolicy;
-import com.atelier.governance.generation.PromptPolicy;
+import com.atelier.governance.policy.prompt.BannedTermsPolicy;
+import com.atelier.governance.policy.prompt.PromptPolicy;
 import com.atelier.governance.policy.prompt.PromptDecision;
 import com.atelier.governance.policy.prompt.PromptRules;
 import jakarta.enterprise.context.ApplicationScoped;

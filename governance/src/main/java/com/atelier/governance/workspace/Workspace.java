@@ -1,6 +1,6 @@
 package com.atelier.governance.workspace;
 
-import com.atelier.governance.generation.Webhook;
+import com.atelier.governance.webhook.Webhook;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

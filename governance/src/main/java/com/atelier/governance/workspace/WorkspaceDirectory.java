@@ -9,7 +9,7 @@ import com.atelier.governance.failure.AccessDeniedException;
 import com.atelier.governance.failure.ConflictException;
 import com.atelier.governance.failure.InvalidInputException;
 import com.atelier.governance.failure.NotFoundException;
-import com.atelier.governance.generation.Webhook;
+import com.atelier.governance.webhook.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import com.atelier.governance.json.Jsonp;

@@ -30,15 +30,4 @@ class GenerationSpecTest {
         assertThatThrownBy(() -> spec(List.of("sdxl"), "x".repeat(2001), 1))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("prompt"));
     }
-
-    @Test
-    void bannedTermsMatchWholeWordsInAnyCase() {
-        var policy = new BannedTermsPolicy(List.of("gore", "Deepfake of"));
-
-        assertThat(policy.refusal("ws", "A scene of GORE", "")).hasValueSatisfying(r -> assertThat(r).contains("'gore'"));
-        assertThat(policy.refusal("ws", "a deepfake of a CEO", "")).isPresent();
-        assertThat(policy.refusal("ws", "Al Gore's podium, gorgeous light", "")).as("whole words only")
-                .hasValueSatisfying(r -> assertThat(r).contains("gore"));
-        assertThat(policy.refusal("ws", "gorgeous gorges", "")).isEmpty();
-    }
 }

@@ -1,6 +1,6 @@
 package com.atelier.governance.policy;
 
-import com.atelier.governance.generation.BannedTermsPolicy;
+import com.atelier.governance.policy.prompt.BannedTermsPolicy;
 import com.atelier.governance.policy.prompt.PromptDecision;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package com.atelier.governance.provenance;
 
+import com.atelier.governance.digest.Sha256;
 import com.atelier.governance.provenance.ProvenanceReport.Verdict;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,6 @@
 package com.atelier.governance.provenance;
 
+import com.atelier.governance.digest.Sha256;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package com.atelier.integrations.store;
 
 import com.atelier.governance.asset.AssetStore;
-import com.atelier.governance.provenance.Sha256;
+import com.atelier.governance.digest.Sha256;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;

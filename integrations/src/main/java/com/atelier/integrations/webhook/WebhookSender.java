@@ -1,9 +1,10 @@
 package com.atelier.integrations.webhook;
 
 import com.atelier.governance.asset.AssetCatalog;
+import com.atelier.governance.generation.FinishedJobs;
 import com.atelier.governance.generation.GenerationJob;
-import com.atelier.governance.generation.WebhookDeliveries;
-import com.atelier.governance.generation.Webhook;
+import com.atelier.governance.webhook.WebhookDeliveries;
+import com.atelier.governance.webhook.Webhook;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import com.atelier.governance.json.Jsonp;
@@ -27,6 +28,7 @@ public class WebhookSender {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
+    private FinishedJobs finishedJobs;
     private WebhookDeliveries deliveries;
     private AssetCatalog assets;
     private Clock clock;
@@ -37,7 +39,8 @@ public class WebhookSender {
     }
 
     @Inject
-    public WebhookSender(WebhookDeliveries deliveries, AssetCatalog assets, Clock clock) {
+    public WebhookSender(FinishedJobs finishedJobs, WebhookDeliveries deliveries, AssetCatalog assets, Clock clock) {
+        this.finishedJobs = finishedJobs;
         this.deliveries = deliveries;
         this.assets = assets;
         this.clock = clock;
@@ -46,7 +49,7 @@ public class WebhookSender {
 
     public void deliver(String jobId) throws WebhookDeliveryException {
         UUID id = UUID.fromString(jobId);
-        Optional<GenerationJob> finished = deliveries.finishedJobWithWebhook(id);
+        Optional<GenerationJob> finished = finishedJobs.withWebhook(id);
         if (finished.isEmpty()) {
             return;
         }

@@ -1,6 +1,6 @@
 package com.atelier.integrations.store;
 
-import com.atelier.governance.provenance.Sha256;
+import com.atelier.governance.digest.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,7 +5,7 @@ import com.atelier.governance.library.prompt.RenderedPrompt;
 import java.util.Map;
 
 import com.atelier.governance.generation.GenerationSpec;
-import com.atelier.governance.generation.Webhook;
+import com.atelier.governance.webhook.Webhook;
 
 import java.util.List;
 import java.util.Optional;

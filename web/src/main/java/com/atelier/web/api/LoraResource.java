@@ -2,7 +2,9 @@ package com.atelier.web.api;
 
 import com.atelier.governance.failure.InvalidInputException;
 import com.atelier.governance.library.lora.BaseFamily;
-import com.atelier.governance.library.lora.LoraLibrary;
+import com.atelier.governance.library.lora.LoraCatalog;
+import com.atelier.governance.library.lora.LoraFeedback;
+import com.atelier.governance.library.lora.LoraLifecycle;
 import com.atelier.governance.library.lora.LoraPage;
 import com.atelier.governance.library.lora.LoraQuery;
 import com.atelier.governance.library.lora.LoraState;
@@ -50,7 +52,9 @@ public class LoraResource {
     static final long DEFAULT_MAX_BYTES = 512L * 1024 * 1024;
 
     private Caller caller;
-    private LoraLibrary library;
+    private LoraCatalog catalog;
+    private LoraLifecycle lifecycle;
+    private LoraFeedback feedback;
     private long maxBytes;
 
     public LoraResource() {
@@ -58,10 +62,12 @@ public class LoraResource {
     }
 
     @Inject
-    public LoraResource(Caller caller, LoraLibrary library,
+    public LoraResource(Caller caller, LoraCatalog catalog, LoraLifecycle lifecycle, LoraFeedback feedback,
                         @ConfigProperty(name = "atelier.lora.max-bytes", defaultValue = "536870912") long maxBytes) {
         this.caller = caller;
-        this.library = library;
+        this.catalog = catalog;
+        this.lifecycle = lifecycle;
+        this.feedback = feedback;
         this.maxBytes = maxBytes;
     }
 
@@ -90,7 +96,7 @@ public class LoraResource {
                      @QueryParam("size") @DefaultValue("20") int size) {
         LoraQuery query = new LoraQuery(Optional.ofNullable(family).map(f -> BaseFamily.parse("family", f)),
                 Optional.ofNullable(state).map(LoraResource::state), LoraQuery.Order.of(sort), page, size);
-        LoraPage found = library.find(caller.actor(), workspace, query);
+        LoraPage found = catalog.find(caller.actor(), workspace, query);
         return new Page(found.items().stream().map(LoraView::of).toList(), found.page(), found.size(), found.total());
     }
 
@@ -100,7 +106,7 @@ public class LoraResource {
         if (body == null) {
             throw new InvalidInputException("body", "Send a JSON object with 'name', 'triggerWord' and 'family'.");
         }
-        var adapter = library.create(caller.actor(), workspace, new NewLoraAdapter(body.name(), body.triggerWord(),
+        var adapter = lifecycle.create(caller.actor(), workspace, new NewLoraAdapter(body.name(), body.triggerWord(),
                 body.family() == null ? null : BaseFamily.parse("family", body.family()), body.description()));
         return Response.created(uri.getAbsolutePathBuilder().path(adapter.id().toString()).build())
                 .entity(LoraView.of(adapter)).build();
@@ -109,7 +115,7 @@ public class LoraResource {
     @GET
     @Path("/{id}")
     public LoraView adapter(@PathParam("ws") String workspace, @PathParam("id") long id, @Context UriInfo uri) {
-        return LoraView.of(library.details(caller.actor(), workspace, id), workspace, uri.getBaseUri());
+        return LoraView.of(catalog.details(caller.actor(), workspace, id), workspace, uri.getBaseUri());
     }
 
     @POST
@@ -123,7 +129,7 @@ public class LoraResource {
             throw tooLarge();
         }
         byte[] file = readAtMost(body, maxBytes);
-        var version = library.upload(caller.actor(), workspace, id, file, new TrainingProvenance(
+        var version = lifecycle.upload(caller.actor(), workspace, id, file, new TrainingProvenance(
                 Optional.ofNullable(datasetSize), Optional.ofNullable(steps), Optional.ofNullable(trainedBy),
                 Optional.empty()));
         return Response.created(uri.getAbsolutePathBuilder().path(Integer.toString(version.version())).build())
@@ -134,15 +140,15 @@ public class LoraResource {
     @Path("/{id}/versions/{n}")
     public LoraView.Version version(@PathParam("ws") String workspace, @PathParam("id") long id,
                                     @PathParam("n") int n) {
-        return LoraView.Version.of(library.version(caller.actor(), workspace, id, n), null);
+        return LoraView.Version.of(catalog.version(caller.actor(), workspace, id, n), null);
     }
 
     @GET
     @Path("/{id}/versions/{n}/content")
     @Produces({MediaType.APPLICATION_OCTET_STREAM, "application/problem+json"})
     public Response content(@PathParam("ws") String workspace, @PathParam("id") long id, @PathParam("n") int n) {
-        var version = library.version(caller.actor(), workspace, id, n);
-        return Response.ok(library.content(version), MediaType.APPLICATION_OCTET_STREAM_TYPE)
+        var version = catalog.version(caller.actor(), workspace, id, n);
+        return Response.ok(catalog.content(version), MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .tag(new EntityTag(version.contentHash()))
                 .header("Content-Disposition", "attachment; filename=\"" + version.adapter().name() + "-v"
                         + version.version() + ".safetensors\"")
@@ -153,14 +159,14 @@ public class LoraResource {
     @Path("/{id}/versions/{n}/publish")
     public LoraView.Version publish(@PathParam("ws") String workspace, @PathParam("id") long id,
                                     @PathParam("n") int n) {
-        return LoraView.Version.of(library.publish(caller.actor(), workspace, id, n), null);
+        return LoraView.Version.of(lifecycle.publish(caller.actor(), workspace, id, n), null);
     }
 
     @POST
     @Path("/{id}/versions/{n}/deprecate")
     public LoraView.Version deprecate(@PathParam("ws") String workspace, @PathParam("id") long id,
                                       @PathParam("n") int n) {
-        return LoraView.Version.of(library.deprecate(caller.actor(), workspace, id, n), null);
+        return LoraView.Version.of(lifecycle.deprecate(caller.actor(), workspace, id, n), null);
     }
 
     @PUT
@@ -170,7 +176,7 @@ public class LoraResource {
         if (body == null || body.shared() == null) {
             throw new InvalidInputException("shared", "Send {\"shared\": true} or {\"shared\": false}.");
         }
-        return LoraView.of(library.share(caller.actor(), workspace, id, body.shared()));
+        return LoraView.of(lifecycle.share(caller.actor(), workspace, id, body.shared()));
     }
 
     @PUT
@@ -181,7 +187,7 @@ public class LoraResource {
             throw new InvalidInputException("stars", "Send {\"stars\": 1..5} and, optionally, the \"model\" you"
                     + " judged it on.");
         }
-        return LoraView.of(library.rate(caller.actor(), workspace, id, body.stars(),
+        return LoraView.of(feedback.rate(caller.actor(), workspace, id, body.stars(),
                 Optional.ofNullable(body.model())));
     }
 
@@ -189,7 +195,7 @@ public class LoraResource {
     @Path("/{id}/comments")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response comment(@PathParam("ws") String workspace, @PathParam("id") long id, NewComment body) {
-        var comment = library.comment(caller.actor(), workspace, id, body == null ? null : body.body());
+        var comment = feedback.comment(caller.actor(), workspace, id, body == null ? null : body.body());
         return Response.status(Response.Status.CREATED)
                 .entity(new CommentView(comment.id(), comment.author(), comment.body(), comment.createdAt())).build();
     }
@@ -197,7 +203,7 @@ public class LoraResource {
     @GET
     @Path("/{id}/comments")
     public List<CommentView> comments(@PathParam("ws") String workspace, @PathParam("id") long id) {
-        return library.comments(caller.actor(), workspace, id).stream()
+        return feedback.comments(caller.actor(), workspace, id).stream()
                 .map(c -> new CommentView(c.id(), c.author(), c.body(), c.createdAt())).toList();
     }
 

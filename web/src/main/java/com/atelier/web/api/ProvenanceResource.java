@@ -1,7 +1,7 @@
 package com.atelier.web.api;
 
 import com.atelier.governance.access.Permission;
-import com.atelier.governance.provenance.ProvenanceCheck;
+import com.atelier.governance.asset.ProvenanceCheck;
 import com.atelier.governance.provenance.SigningKeys;
 import com.atelier.governance.provenance.ProvenanceReport;
 import com.atelier.web.security.Caller;

@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 
-import com.atelier.governance.generation.Webhook;
+import com.atelier.governance.webhook.Webhook;
 import java.util.List;
 import java.util.Optional;
 import java.util.Map;

@@ -3,7 +3,7 @@ package com.atelier.web.ui;
 import com.atelier.governance.access.Role;
 import com.atelier.governance.failure.GovernanceException;
 import com.atelier.governance.failure.InvalidInputException;
-import com.atelier.governance.generation.Webhook;
+import com.atelier.governance.webhook.Webhook;
 import com.atelier.governance.workspace.NewWorkspace;
 import com.atelier.governance.workspace.ReviewSettings;
 import com.atelier.governance.workspace.Workspace;

@@ -6,7 +6,7 @@ import com.atelier.governance.audit.AuditSearch;
 import com.atelier.governance.audit.ChainVerifier;
 import com.atelier.governance.failure.GovernanceException;
 import com.atelier.governance.failure.InvalidInputException;
-import com.atelier.governance.provenance.ProvenanceCheck;
+import com.atelier.governance.asset.ProvenanceCheck;
 import com.atelier.governance.workspace.WorkspaceDirectory;
 import com.atelier.governance.workspace.WorkspaceMembership;
 import com.atelier.web.security.Caller;

@@ -1,7 +1,7 @@
 package com.atelier.web.ui;
 
 import com.atelier.governance.generation.GenerationSpec;
-import com.atelier.governance.library.lora.LoraLibrary;
+import com.atelier.governance.library.lora.LoraCatalog;
 import com.atelier.governance.library.lora.LoraQuery;
 import com.atelier.governance.library.lora.LoraState;
 import com.atelier.governance.library.prompt.PromptTemplateQuery;
@@ -15,7 +15,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -77,7 +76,7 @@ public class GenerationPicks implements Serializable {
     @Inject
     private Caller caller;
     @Inject
-    private LoraLibrary loras;
+    private LoraCatalog loras;
     @Inject
     private PromptTemplates templates;
 

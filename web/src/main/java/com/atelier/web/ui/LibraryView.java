@@ -3,7 +3,7 @@ package com.atelier.web.ui;
 import com.atelier.governance.failure.GovernanceException;
 import com.atelier.governance.library.lora.LoraAdapter;
 import com.atelier.governance.library.lora.LoraDetails;
-import com.atelier.governance.library.lora.LoraLibrary;
+import com.atelier.governance.library.lora.LoraCatalog;
 import com.atelier.governance.library.lora.LoraQuery;
 import com.atelier.governance.library.prompt.PromptTemplateQuery;
 import com.atelier.governance.library.prompt.PromptTemplateVersion;
@@ -34,7 +34,7 @@ public class LibraryView implements Serializable {
 
     private Caller caller;
     private PromptTemplates templates;
-    private LoraLibrary loras;
+    private LoraCatalog loras;
     private WorkspaceDirectory directory;
 
     private List<String> workspaces = List.of();
@@ -54,7 +54,7 @@ public class LibraryView implements Serializable {
     }
 
     @Inject
-    public LibraryView(Caller caller, PromptTemplates templates, LoraLibrary loras, WorkspaceDirectory directory) {
+    public LibraryView(Caller caller, PromptTemplates templates, LoraCatalog loras, WorkspaceDirectory directory) {
         this.caller = caller;
         this.templates = templates;
         this.loras = loras;

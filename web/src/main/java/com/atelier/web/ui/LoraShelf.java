@@ -2,7 +2,8 @@ package com.atelier.web.ui;
 
 import com.atelier.governance.failure.GovernanceException;
 import com.atelier.governance.library.lora.BaseFamily;
-import com.atelier.governance.library.lora.LoraLibrary;
+import com.atelier.governance.library.lora.LoraFeedback;
+import com.atelier.governance.library.lora.LoraLifecycle;
 import com.atelier.governance.library.lora.NewLoraAdapter;
 import com.atelier.governance.library.lora.TrainingProvenance;
 import com.atelier.web.security.Caller;
@@ -29,7 +30,9 @@ public class LoraShelf implements Serializable {
     @Inject
     private Caller caller;
     @Inject
-    private LoraLibrary loras;
+    private LoraLifecycle loras;
+    @Inject
+    private LoraFeedback feedback;
     @Inject
     private LibraryView library;
 
@@ -82,7 +85,7 @@ public class LoraShelf implements Serializable {
     }
 
     public void rate(long adapterId, int stars) {
-        act(() -> loras.rate(caller.actor(), library.getWorkspace(), adapterId, stars, Optional.empty()), "Rated",
+        act(() -> feedback.rate(caller.actor(), library.getWorkspace(), adapterId, stars, Optional.empty()), "Rated",
                 stars + " stars recorded.");
     }
 

@@ -56,7 +56,7 @@ public class LoraAdapter {
     @Column(name = "rating_average", nullable = false)
     private float ratingAverage;
 
-    /** Changed only by a single UPDATE statement in {@link LoraLibrary#recordUse}. */
+    /** Changed only by a single UPDATE statement in {@link LoraUsage#recordUse}. */
     @Column(name = "use_count", nullable = false, insertable = false, updatable = false)
     private long useCount;
 

@@ -1,7 +1,6 @@
 package com.atelier.governance.library.lora;
 
 import com.atelier.governance.failure.InvalidInputException;
-import com.atelier.governance.generation.GenerationSpec.LoraChoice;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,11 +30,11 @@ final class LoraResolution {
     private LoraResolution() {
     }
 
-    static List<ResolvedLora> resolve(List<String> models, List<LoraChoice> choices,
+    static List<ResolvedLora> resolve(List<String> models, List<RequestedLora> choices,
                                       Function<String, Optional<Candidate>> lookup) {
         List<ResolvedLora> resolved = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (LoraChoice choice : choices == null ? List.<LoraChoice>of() : choices) {
+        for (RequestedLora choice : choices == null ? List.<RequestedLora>of() : choices) {
             String name = choice.name();
             if (!seen.add(name)) {
                 throw invalid("LoRA '" + name + "' is listed twice; give it once with the combined weight.");

@@ -6,7 +6,7 @@ import com.atelier.governance.audit.AuditEvent;
 import com.atelier.governance.audit.AuditTrail;
 import com.atelier.governance.failure.ConflictException;
 import com.atelier.governance.failure.NotFoundException;
-import com.atelier.governance.provenance.Sha256;
+import com.atelier.governance.digest.Sha256;
 import com.atelier.governance.workspace.Workspace;
 import com.atelier.governance.workspace.WorkspaceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package com.atelier.governance.library.prompt;
 
 import com.atelier.governance.failure.InvalidInputException;
-import com.atelier.governance.generation.GenerationSpec;
+import com.atelier.governance.policy.prompt.PromptRules;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,14 +39,14 @@ public record TemplateContent(String name, String text, String negativePrompt, S
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("text", "The template text must not be empty.");
         }
-        if (text.length() > GenerationSpec.MAX_PROMPT) {
+        if (text.length() > PromptRules.PORTAL_MAX_LENGTH) {
             throw new InvalidInputException("text", "The template text is " + text.length() + " characters long; the"
-                    + " limit is " + GenerationSpec.MAX_PROMPT + ".");
+                    + " limit is " + PromptRules.PORTAL_MAX_LENGTH + ".");
         }
         negativePrompt = negativePrompt == null ? "" : negativePrompt;
-        if (negativePrompt.length() > GenerationSpec.MAX_PROMPT) {
+        if (negativePrompt.length() > PromptRules.PORTAL_MAX_LENGTH) {
             throw new InvalidInputException("negativePrompt", "The negative prompt is " + negativePrompt.length()
-                    + " characters long; the limit is " + GenerationSpec.MAX_PROMPT + ".");
+                    + " characters long; the limit is " + PromptRules.PORTAL_MAX_LENGTH + ".");
         }
         parse(text, negativePrompt); // refuses bad syntax now, not at the first render
         if (defaultModel != null && !MODEL.matcher(defaultModel).matches()) {
@@ -131,13 +131,13 @@ public record TemplateContent(String name, String text, String negativePrompt, S
         }
         String prompt = parsed.get("text").fill(accepted);
         String negative = parsed.get("negativePrompt").fill(accepted);
-        if (prompt.length() > GenerationSpec.MAX_PROMPT) {
+        if (prompt.length() > PromptRules.PORTAL_MAX_LENGTH) {
             throw new InvalidInputException("variables", "The rendered prompt is " + prompt.length() + " characters"
-                    + " long; the limit is " + GenerationSpec.MAX_PROMPT + ". Use shorter values.");
+                    + " long; the limit is " + PromptRules.PORTAL_MAX_LENGTH + ". Use shorter values.");
         }
-        if (negative.length() > GenerationSpec.MAX_PROMPT) {
+        if (negative.length() > PromptRules.PORTAL_MAX_LENGTH) {
             throw new InvalidInputException("variables", "The rendered negative prompt is " + negative.length()
-                    + " characters long; the limit is " + GenerationSpec.MAX_PROMPT + ".");
+                    + " characters long; the limit is " + PromptRules.PORTAL_MAX_LENGTH + ".");
         }
         return new Filled(prompt, negative);
     }

@@ -8,7 +8,7 @@ import com.atelier.governance.audit.AuditEvent;
 import com.atelier.governance.audit.AuditTrail;
 import com.atelier.governance.failure.NotFoundException;
 import com.atelier.governance.library.lora.LoraAdapter;
-import com.atelier.governance.library.lora.LoraLibrary;
+import com.atelier.governance.library.lora.LoraLifecycle;
 import com.atelier.governance.library.lora.LoraVersion;
 import com.atelier.governance.library.lora.TrainingProvenance;
 import com.atelier.governance.workspace.Workspace;
@@ -49,7 +49,7 @@ public class TrainingRuns {
 
     private EntityManager entityManager;
     private WorkspaceDirectory directory;
-    private LoraLibrary library;
+    private LoraLifecycle loras;
     private AssetStore store;
     private TrainingBackend backend;
     private Event<TrainingRequested> requested;
@@ -61,12 +61,12 @@ public class TrainingRuns {
     }
 
     @Inject
-    public TrainingRuns(EntityManager entityManager, WorkspaceDirectory directory, LoraLibrary library,
+    public TrainingRuns(EntityManager entityManager, WorkspaceDirectory directory, LoraLifecycle loras,
                         AssetStore store, TrainingBackend backend, Event<TrainingRequested> requested,
                         AuditTrail auditTrail, Clock clock) {
         this.entityManager = entityManager;
         this.directory = directory;
-        this.library = library;
+        this.loras = loras;
         this.store = store;
         this.backend = backend;
         this.requested = requested;
@@ -78,7 +78,7 @@ public class TrainingRuns {
     @Transactional
     public TrainingRun start(Actor actor, String workspaceSlug, long adapterId, TrainingParameters parameters,
                              List<byte[]> images) {
-        LoraAdapter adapter = library.trainable(actor, workspaceSlug, adapterId);
+        LoraAdapter adapter = loras.trainable(actor, workspaceSlug, adapterId);
         List<ReferenceImage> decoded = ReferenceImage.decodeAll(images);
         List<String> hashes = decoded.stream().map(i -> store.put(i.bytes())).toList();
         TrainingRun run = new TrainingRun(UUID.randomUUID(), adapter, parameters, hashes, backend.name(),
@@ -156,7 +156,7 @@ public class TrainingRuns {
         TrainingRun run = locked(runId);
         byte[] file = backend.result(run.backendJobId().orElseThrow());
         TrainingParameters p = run.parameters();
-        LoraVersion version = library.addTrainedVersion(requester(run), run.adapter().id(), file,
+        LoraVersion version = loras.addTrainedVersion(requester(run), run.adapter().id(), file,
                 new TrainingProvenance(Optional.of(run.imageHashes().size()), Optional.of(p.steps()),
                         Optional.of(run.requestedBy()), Optional.of(run.id())));
         run.succeeded(version.version(), now());

@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
  */
 public final class PromptRules {
 
+    /** The portal's limit on a prompt, in characters: no brand policy, template or request may go beyond it. */
+    public static final int PORTAL_MAX_LENGTH = 2000;
+
     /** How many characters a regex rule may look at (backtracking included) before it is given up on. */
     static final int REGEX_STEP_BUDGET = 1_000_000;
 
@@ -178,7 +181,7 @@ public final class PromptRules {
         }
     }
 
-    /** Collects the rules; lists may be empty, prefix and suffix blank, and the length defaults to 2000. */
+    /** Collects the rules; lists may be empty, prefix and suffix blank, and the length defaults to the portal's. */
     public static final class Builder {
         private List<Term> portalTerms = List.of();
         private List<String> bannedTerms = List.of();
@@ -187,7 +190,7 @@ public final class PromptRules {
         private List<String> triggerWords = List.of();
         private String prefix = "";
         private String suffix = "";
-        private int maxLength = 2000;
+        private int maxLength = PORTAL_MAX_LENGTH;
         private String source = "the workspace's brand policy";
 
         private Builder() {

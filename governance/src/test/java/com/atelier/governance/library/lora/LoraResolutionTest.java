@@ -1,7 +1,6 @@
 package com.atelier.governance.library.lora;
 
 import com.atelier.governance.failure.InvalidInputException;
-import com.atelier.governance.generation.GenerationSpec.LoraChoice;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -26,11 +25,11 @@ class LoraResolutionTest {
             "draft-only", new LoraResolution.Candidate(3, "draft-only", "d", BaseFamily.SDXL, List.of(
                     version(1, LoraState.DRAFT), version(2, LoraState.DEPRECATED))));
 
-    private static List<ResolvedLora> resolve(List<String> models, LoraChoice... choices) {
+    private static List<ResolvedLora> resolve(List<String> models, RequestedLora... choices) {
         return LoraResolution.resolve(models, List.of(choices), name -> Optional.ofNullable(LIBRARY.get(name)));
     }
 
-    private static void refused(List<String> models, LoraChoice choice, String... message) {
+    private static void refused(List<String> models, RequestedLora choice, String... message) {
         assertThatThrownBy(() -> resolve(models, choice)).isInstanceOfSatisfying(InvalidInputException.class, e -> {
             assertThat(e.field()).isEqualTo("loras");
             assertThat(e.getMessage()).contains(message);
@@ -39,7 +38,7 @@ class LoraResolutionTest {
 
     @Test
     void resolvesToTheNewestPublishedVersion() {
-        List<ResolvedLora> resolved = resolve(List.of("sdxl"), new LoraChoice("acme-chair", 0.8f));
+        List<ResolvedLora> resolved = resolve(List.of("sdxl"), new RequestedLora("acme-chair", 0.8f));
 
         assertThat(resolved).singleElement().satisfies(r -> {
             assertThat(r.version()).isEqualTo(3);
@@ -53,7 +52,7 @@ class LoraResolutionTest {
 
     @Test
     void mapsModelVariantsToTheirFamily() {
-        assertThat(resolve(List.of("flux2"), new LoraChoice("acme-flux", -2f))).hasSize(1);
+        assertThat(resolve(List.of("flux2"), new RequestedLora("acme-flux", -2f))).hasSize(1);
         assertThat(BaseFamily.ofModel("sd35-large")).contains(BaseFamily.SD35);
         assertThat(BaseFamily.ofModel("sdxl")).contains(BaseFamily.SDXL);
         assertThat(BaseFamily.ofModel("sdxlturbo")).isEmpty();
@@ -61,24 +60,24 @@ class LoraResolutionTest {
 
     @Test
     void refusesUnknownAndUnpublishedLoras() {
-        refused(List.of("sdxl"), new LoraChoice("nope", 1f), "Unknown LoRA 'nope'");
-        refused(List.of("sdxl"), new LoraChoice("draft-only", 1f),
+        refused(List.of("sdxl"), new RequestedLora("nope", 1f), "Unknown LoRA 'nope'");
+        refused(List.of("sdxl"), new RequestedLora("draft-only", 1f),
                 "LoRA 'draft-only' has no PUBLISHED version (v1 DRAFT, v2 DEPRECATED)");
     }
 
     @Test
     void refusesALoraWhoseFamilyDoesNotFitEveryModel() {
-        refused(List.of("sdxl", "flux2"), new LoraChoice("acme-chair", 1f),
+        refused(List.of("sdxl", "flux2"), new RequestedLora("acme-chair", 1f),
                 "LoRA 'acme-chair' is trained for sdxl and cannot be used with model 'flux2' (flux2)");
-        refused(List.of("upscaler_4x"), new LoraChoice("acme-chair", 1f), "cannot be used with model 'upscaler_4x'");
+        refused(List.of("upscaler_4x"), new RequestedLora("acme-chair", 1f), "cannot be used with model 'upscaler_4x'");
     }
 
     @Test
     void refusesWeightsOutsideTheRangeAndRepeatedChoices() {
-        refused(List.of("sdxl"), new LoraChoice("acme-chair", 2.5f), "weight 2.5 is outside [-2.0, 2.0]");
-        refused(List.of("sdxl"), new LoraChoice("acme-chair", Float.NaN), "weight NaN");
-        assertThatThrownBy(() -> resolve(List.of("sdxl"), new LoraChoice("acme-chair", 1f),
-                new LoraChoice("acme-chair", 0.5f))).hasMessageContaining("listed twice");
+        refused(List.of("sdxl"), new RequestedLora("acme-chair", 2.5f), "weight 2.5 is outside [-2.0, 2.0]");
+        refused(List.of("sdxl"), new RequestedLora("acme-chair", Float.NaN), "weight NaN");
+        assertThatThrownBy(() -> resolve(List.of("sdxl"), new RequestedLora("acme-chair", 1f),
+                new RequestedLora("acme-chair", 0.5f))).hasMessageContaining("listed twice");
     }
 
     @Test

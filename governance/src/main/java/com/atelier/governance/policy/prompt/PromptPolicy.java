@@ -1,6 +1,4 @@
-package com.atelier.governance.generation;
-
-import com.atelier.governance.policy.prompt.PromptDecision;
+package com.atelier.governance.policy.prompt;
 
 import java.util.Optional;
 

@@ -1,4 +1,4 @@
-package com.atelier.governance.generation;
+package com.atelier.governance.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,13 +27,6 @@ public class WebhookDeliveries {
     public WebhookDeliveries(EntityManager entityManager, Clock clock) {
         this.entityManager = entityManager;
         this.clock = clock;
-    }
-
-    /** A finished job that wants a notice, with its webhook; empty when it has none or is not finished. */
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Optional<GenerationJob> finishedJobWithWebhook(UUID jobId) {
-        return Optional.ofNullable(entityManager.find(GenerationJob.class, jobId))
-                .filter(job -> job.state().isFinal() && job.webhook().isPresent());
     }
 
     /** The attempts made for a job, oldest first. */

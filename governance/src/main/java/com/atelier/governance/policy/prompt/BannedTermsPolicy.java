@@ -1,8 +1,4 @@
-package com.atelier.governance.generation;
-
-import com.atelier.governance.policy.prompt.PromptRules;
-import com.atelier.governance.policy.prompt.PromptText;
-import com.atelier.governance.policy.prompt.Term;
+package com.atelier.governance.policy.prompt;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.atelier.governance.store;
+package com.atelier.governance.database;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

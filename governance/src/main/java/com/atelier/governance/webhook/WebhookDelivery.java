@@ -1,4 +1,4 @@
-package com.atelier.governance.generation;
+package com.atelier.governance.webhook;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package com.atelier.governance.provenance;
+package com.atelier.governance.digest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

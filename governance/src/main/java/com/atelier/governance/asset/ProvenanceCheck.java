@@ -1,12 +1,14 @@
-package com.atelier.governance.provenance;
+package com.atelier.governance.asset;
 
 import com.atelier.governance.access.Actor;
 import com.atelier.governance.access.Permission;
-import com.atelier.governance.asset.Asset;
 import com.atelier.governance.audit.AuditEntry;
 import com.atelier.governance.audit.AuditEvent;
 import com.atelier.governance.audit.AuditTrail;
+import com.atelier.governance.digest.Sha256;
 import com.atelier.governance.failure.InvalidInputException;
+import com.atelier.governance.provenance.ContentCredentials;
+import com.atelier.governance.provenance.ProvenanceReport;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import com.atelier.governance.json.Jsonp;
@@ -75,7 +77,7 @@ public class ProvenanceCheck {
             return Optional.empty();
         }
         try {
-            return entityManager.createQuery("SELECT a FROM Asset a WHERE a.job.id = :job AND a.model = :model"
+            return entityManager.createQuery("SELECT a FROM Asset a WHERE a.jobId = :job AND a.model = :model"
                             + " ORDER BY a.position", Asset.class)
                     .setParameter("job", UUID.fromString(job.toString()))
                     .setParameter("model", model.toString())
