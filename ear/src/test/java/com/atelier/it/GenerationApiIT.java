@@ -323,6 +323,18 @@ class GenerationApiIT {
         assertThat(designer.post(generations, request("[\"sdxl\"]", "quota four", 2)).status()).isEqualTo(202);
         assertThat(PortalDatabase.count("SELECT count(*) FROM audit_entry WHERE chain = ? AND action ="
                 + " 'workspace.quota-changed'", "workspace:" + slug)).isEqualTo(1);
+
+        // the jobs one person may have in flight are the workspace's to set too (a benchmark raises them)
+        var zero = ApiClient.as("admin").put("/workspaces/" + slug + "/quota",
+                "{\"dailyImageQuota\":10,\"jobsInFlightPerUser\":0}");
+        assertThat(zero.status()).isEqualTo(400);
+        assertThat(zero.json().get("field").asText()).isEqualTo("jobsInFlightPerUser");
+        var raised = ApiClient.as("admin").put("/workspaces/" + slug + "/quota",
+                "{\"dailyImageQuota\":10,\"jobsInFlightPerUser\":500}");
+        assertThat(raised.status()).isEqualTo(200);
+        assertThat(raised.json().get("jobsInFlightPerUser").asInt()).isEqualTo(500);
+        assertThat(PortalDatabase.count("SELECT jobs_in_flight_per_user FROM workspace WHERE slug = ?", slug))
+                .isEqualTo(500);
     }
 
     @Test

@@ -131,7 +131,8 @@ public class GenerationDesk {
             }
             spec = spec.withPrompt(decision.effectivePrompt())
                     .withPromptInManifest(brandPolicies.latest(workspaceSlug).policy().allowPromptInManifest());
-            quota.reserve(workspace.slug(), workspace.dailyImageQuota().orElse(null), actor.userId(),
+            quota.reserve(workspace.slug(), workspace.dailyImageQuota().orElse(null),
+                    workspace.jobsInFlightPerUser().orElse(null), actor.userId(),
                     spec.count() * spec.models().size());
         } catch (GovernanceException refused) {
             auditTrail.append(AuditEvent.inWorkspace(actor, workspace.slug(), "generation.rejected", "generation",

@@ -10,9 +10,10 @@ public interface GenerationQuota {
      * Counts a new job against both limits, or refuses it without counting anything.
      *
      * @param dailyImageLimit the workspace's own daily limit, or null for the portal default
+     * @param inFlightLimit   the workspace's own limit of the user's jobs in flight, or null for the portal default
      * @throws QuotaExceededException naming the limit and when to retry
      */
-    void reserve(String workspace, Integer dailyImageLimit, String user, int images);
+    void reserve(String workspace, Integer dailyImageLimit, Integer inFlightLimit, String user, int images);
 
     /** The user's job has finished (or was cancelled): it no longer counts as in flight. */
     void jobFinished(String user);

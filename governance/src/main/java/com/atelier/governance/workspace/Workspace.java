@@ -39,6 +39,9 @@ public class Workspace {
     @Column(name = "daily_image_quota")
     private Integer dailyImageQuota;
 
+    @Column(name = "jobs_in_flight_per_user")
+    private Integer jobsInFlightPerUser;
+
     @Column(name = "required_approvals", nullable = false)
     private int requiredApprovals = 1;
 
@@ -93,12 +96,26 @@ public class Workspace {
         return Optional.ofNullable(dailyImageQuota);
     }
 
+    /** The workspace's own limit of jobs one person may have in flight; empty means the portal default. */
+    public Optional<Integer> jobsInFlightPerUser() {
+        return Optional.ofNullable(jobsInFlightPerUser);
+    }
+
+    public WorkspaceQuota quota() {
+        return new WorkspaceQuota(dailyImageQuota, jobsInFlightPerUser);
+    }
+
     public ReviewSettings reviewSettings() {
         return new ReviewSettings(requiredApprovals, selfApprovalAllowed);
     }
 
     void changeDailyImageQuota(Integer imagesPerDay) {
         this.dailyImageQuota = imagesPerDay;
+    }
+
+    void changeQuota(WorkspaceQuota quota) {
+        this.dailyImageQuota = quota.dailyImageQuota();
+        this.jobsInFlightPerUser = quota.jobsInFlightPerUser();
     }
 
     void changeReviewSettings(ReviewSettings settings) {

@@ -122,6 +122,29 @@ public class WorkspaceDirectory {
         return imagesPerDay;
     }
 
+    /** Sets both of the workspace's generation limits (a null field: the portal default); admins only, audited. */
+    @Transactional
+    public WorkspaceQuota changeQuota(Actor actor, String slug, WorkspaceQuota quota) {
+        actor.require(Permission.MANAGE_WORKSPACES, "change a workspace's quota");
+        Workspace workspace = find(slug).orElseThrow(() -> unknownWorkspace(slug));
+        WorkspaceQuota before = workspace.quota();
+        workspace.changeQuota(quota);
+        auditTrail.append(AuditEvent.inWorkspace(actor, slug, "workspace.quota-changed", "workspace", slug,
+                Jsonp.createObjectBuilder()
+                        .add("before", quotaSummary(before))
+                        .add("after", quotaSummary(quota))
+                        .build().toString()));
+        return quota;
+    }
+
+    private static jakarta.json.JsonObjectBuilder quotaSummary(WorkspaceQuota quota) {
+        return Jsonp.createObjectBuilder()
+                .add("dailyImageQuota", quota.dailyImageQuota() == null ? "default"
+                        : String.valueOf(quota.dailyImageQuota()))
+                .add("jobsInFlightPerUser", quota.jobsInFlightPerUser() == null ? "default"
+                        : String.valueOf(quota.jobsInFlightPerUser()));
+    }
+
     /** Changes how the workspace approves assets; only administrators may, and the change is audited. */
     @Transactional
     public ReviewSettings changeReviewSettings(Actor actor, String slug, ReviewSettings settings) {

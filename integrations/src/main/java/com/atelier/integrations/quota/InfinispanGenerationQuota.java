@@ -54,7 +54,7 @@ public class InfinispanGenerationQuota implements GenerationQuota {
     }
 
     @Override
-    public void reserve(String workspace, Integer dailyImageLimit, String user, int images) {
+    public void reserve(String workspace, Integer dailyImageLimit, Integer inFlightLimit, String user, int images) {
         int limit = dailyImageLimit != null ? dailyImageLimit : defaultImagesPerDay;
         LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
         String daily = "images:" + workspace + ":" + today;
@@ -64,10 +64,12 @@ public class InfinispanGenerationQuota implements GenerationQuota {
                     + " midnight UTC.", Duration.between(clock.instant(),
                     today.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
         }
+        // counted per person across workspaces; the workspace submitted to says how many are too many
         String inFlight = "in-flight:" + user;
-        if (!counters.tryAdd(inFlight, 1, jobsInFlightPerUser)) {
+        int inFlightMost = inFlightLimit != null ? inFlightLimit : jobsInFlightPerUser;
+        if (!counters.tryAdd(inFlight, 1, inFlightMost)) {
             counters.subtract(daily, images);
-            throw new QuotaExceededException("You have " + jobsInFlightPerUser + " generation jobs queued or running,"
+            throw new QuotaExceededException("You have " + inFlightMost + " generation jobs queued or running,"
                     + " the most one person may have; submit more when some have finished.", Duration.ofSeconds(5));
         }
     }

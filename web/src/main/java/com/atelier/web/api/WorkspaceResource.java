@@ -6,6 +6,7 @@ import com.atelier.governance.workspace.ReviewSettings;
 import com.atelier.governance.failure.InvalidInputException;
 import com.atelier.governance.workspace.NewWorkspace;
 import com.atelier.governance.workspace.WorkspaceDirectory;
+import com.atelier.governance.workspace.WorkspaceQuota;
 import com.atelier.governance.workspace.WorkspaceMembership;
 import com.atelier.web.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
@@ -150,15 +151,19 @@ public class WorkspaceResource {
         return Response.noContent().build();
     }
 
-    /** {@code dailyImageQuota}: images per UTC day, or null for the portal default. */
-    public record QuotaBody(Integer dailyImageQuota) {
+    /**
+     * {@code dailyImageQuota}: images per UTC day; {@code jobsInFlightPerUser}: jobs one person may have queued or
+     * running when submitting to this workspace. Null (or absent) means the portal default.
+     */
+    public record QuotaBody(Integer dailyImageQuota, Integer jobsInFlightPerUser) {
     }
 
     @PUT
     @Path("/{slug}/quota")
     @Consumes(MediaType.APPLICATION_JSON)
     public QuotaBody changeQuota(@PathParam("slug") String slug, QuotaBody body) {
-        return new QuotaBody(directory.changeDailyImageQuota(caller.actor(), slug,
-                Optional.ofNullable(body == null ? null : body.dailyImageQuota())).orElse(null));
+        WorkspaceQuota quota = directory.changeQuota(caller.actor(), slug, body == null ? new WorkspaceQuota(null, null)
+                : new WorkspaceQuota(body.dailyImageQuota(), body.jobsInFlightPerUser()));
+        return new QuotaBody(quota.dailyImageQuota(), quota.jobsInFlightPerUser());
     }
 }

@@ -113,8 +113,15 @@ public final class GenerationBenchmark {
         if (member.statusCode() / 100 != 2) {
             throw new IllegalStateException("granting membership: " + member.statusCode() + " " + member.body());
         }
-        System.out.printf(Locale.ROOT, "workspace %s %s; %s is a designer in it%n", settings.workspace(),
-                created.statusCode() == 201 ? "created" : "exists", settings.designerUser());
+        // the benchmark measures acceptance, not the limits: raise the workspace's own quota and in-flight limit
+        HttpResponse<String> quota = http.send(request("/workspaces/" + settings.workspace() + "/quota", admin)
+                .PUT(body("{\"dailyImageQuota\":1000000,\"jobsInFlightPerUser\":100000}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (quota.statusCode() != 200) {
+            throw new IllegalStateException("raising the workspace's limits: " + quota.statusCode() + " " + quota.body());
+        }
+        System.out.printf(Locale.ROOT, "workspace %s %s; %s is a designer in it; limits %s%n", settings.workspace(),
+                created.statusCode() == 201 ? "created" : "exists", settings.designerUser(), quota.body());
     }
 
     private long workspaceId(Connection db) throws SQLException {
