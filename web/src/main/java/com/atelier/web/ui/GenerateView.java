@@ -1,5 +1,6 @@
 package com.atelier.web.ui;
 
+import com.atelier.governance.access.Permission;
 import com.atelier.governance.library.prompt.RenderedPrompt;
 
 import com.atelier.governance.asset.Asset;
@@ -69,7 +70,7 @@ public class GenerateView implements Serializable {
     @PostConstruct
     void load() {
         workspaces = directory.visibleTo(caller.actor()).stream()
-                .filter(w -> w.role().isPresent())
+                .filter(w -> w.may(Permission.GENERATE))
                 .map(WorkspaceMembership::slug)
                 .toList();
         // "Use in Generate" on the Libraries page opens this page with ?ws=<slug>&template=<id>
