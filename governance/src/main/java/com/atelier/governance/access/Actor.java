@@ -18,7 +18,7 @@ public record Actor(String userId, Set<Role> roles, Origin origin) {
     }
 
     public boolean can(Permission permission) {
-        return roles.stream().anyMatch(r -> r.permissions().contains(permission));
+        return roles.stream().anyMatch(r -> r.grants(permission));
     }
 
     /** Throws unless one of the actor's roles grants the permission. */

@@ -40,6 +40,11 @@ public enum Role {
         return permissions;
     }
 
+    /** Whether holding this role allows the permission. */
+    public boolean grants(Permission permission) {
+        return permissions.contains(permission);
+    }
+
     /** Compliance and admin act across all workspaces; every other role only where the user is a member. */
     public boolean isWorkspaceScoped() {
         return this != COMPLIANCE && this != ADMIN;

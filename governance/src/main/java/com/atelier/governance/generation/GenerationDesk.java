@@ -39,9 +39,9 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
- * Where designers hand in generation requests: authorises, checks the spec against the model catalogue and the
- * prompt policy, persists the job, audits it and queues it. A refused request is audited too and leaves nothing
- * else behind.
+ * Where designers hand in generation orders, from the API and the Generate page alike: authorises, renders a
+ * template order, checks the spec against the model catalogue and the prompt policy, persists the job, audits it
+ * and queues it. A refused request is audited too and leaves nothing else behind.
  */
 @ApplicationScoped
 public class GenerationDesk {
@@ -87,13 +87,18 @@ public class GenerationDesk {
     }
 
     /**
-     * Accepts a request, or returns the job an earlier request with the same idempotency key created.
-     * Refusals commit their audit entry and nothing else.
+     * Accepts an order, or returns the job an earlier order with the same idempotency key created. Refusals of the
+     * spec commit their audit entry and nothing else; an order that does not make a spec (a template that does not
+     * render, a missing prompt or model) is refused before that, as there is no spec to audit.
      */
     @Transactional(dontRollbackOn = GovernanceException.class)
-    public Submission submit(Actor actor, String workspaceSlug, GenerationSpec requested, Optional<String> idempotencyKey,
+    public Submission submit(Actor actor, String workspaceSlug, GenerationOrder order, Optional<String> idempotencyKey,
                              Optional<Webhook> webhook) {
         Workspace workspace = directory.access(actor, workspaceSlug, Permission.GENERATE);
+        GenerationSpec requested = order.templateRef()
+                .map(t -> order.toSpec(templates.render(actor, workspaceSlug, t.id(), Optional.ofNullable(t.version()),
+                        t.variables())))
+                .orElseGet(order::toSpec);
         GenerationSpec spec = requested;
         try {
             if (idempotencyKey.isPresent()) {

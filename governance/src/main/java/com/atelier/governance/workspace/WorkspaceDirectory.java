@@ -64,7 +64,7 @@ public class WorkspaceDirectory {
                                 .add("slug", workspace.slug())
                                 .add("name", workspace.name()))
                         .build().toString()));
-        return WorkspaceMembership.of(workspace, Optional.empty());
+        return WorkspaceMembership.of(workspace, actor, Optional.empty());
     }
 
     /**
@@ -99,7 +99,7 @@ public class WorkspaceDirectory {
                         .add("before", Jsonp.createObjectBuilder().add("role", before))
                         .add("after", Jsonp.createObjectBuilder().add("role", role.realmName()))
                         .build().toString()));
-        return WorkspaceMembership.of(workspace, Optional.of(role));
+        return WorkspaceMembership.ofMember(workspace, role);
     }
 
     /** Sets the workspace's own daily image limit (empty: the portal default); admins only, audited. */
@@ -187,7 +187,7 @@ public class WorkspaceDirectory {
     /** Whether the user is a member of the workspace with a role that grants the permission. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean memberMay(Workspace workspace, String userId, Permission permission) {
-        return membershipOf(workspace, userId).map(m -> m.role().permissions().contains(permission)).orElse(false);
+        return membershipOf(workspace, userId).map(m -> m.role().grants(permission)).orElse(false);
     }
 
     /**
@@ -204,14 +204,14 @@ public class WorkspaceDirectory {
         if (actor.can(Permission.VIEW_ALL_WORKSPACES)) {
             return entityManager.createQuery("SELECT w FROM Workspace w ORDER BY w.slug", Workspace.class)
                     .getResultStream()
-                    .map(w -> WorkspaceMembership.of(w, Optional.ofNullable(memberOf.get(w.slug()))))
+                    .map(w -> WorkspaceMembership.of(w, actor, Optional.ofNullable(memberOf.get(w.slug()))))
                     .toList();
         }
         return entityManager.createQuery("SELECT m FROM Membership m WHERE m.userId = :user"
                         + " ORDER BY m.workspace.slug", Membership.class)
                 .setParameter("user", actor.userId())
                 .getResultStream()
-                .map(m -> WorkspaceMembership.of(m.workspace(), Optional.of(m.role())))
+                .map(m -> WorkspaceMembership.of(m.workspace(), actor, Optional.of(m.role())))
                 .toList();
     }
 
@@ -232,6 +232,18 @@ public class WorkspaceDirectory {
     }
 
     /**
+     * The members, by user id, whose role in the workspace grants the permission: the reviewers a designer may
+     * choose from, for instance. Visible to whoever may see the members.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<String> membersWhoMay(Actor actor, String slug, Permission permission) {
+        return members(actor, slug).entrySet().stream()
+                .filter(m -> m.getValue().grants(permission))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /**
      * The workspace, if the actor may act in it with the permission: a member whose workspace role grants it
      * (and whose token still carries that role), or, for viewing, compliance and admin everywhere. A non-member
      * learns nothing about whether the workspace exists.
@@ -247,14 +259,11 @@ public class WorkspaceDirectory {
                 .findFirst()
                 .orElseThrow(() -> unknownWorkspace(slug));
         Workspace workspace = (Workspace) found[0];
-        Optional<Role> role = Optional.ofNullable((Membership) found[1]).map(Membership::role)
-                .filter(r -> actor.roles().contains(r));
-        if (role.map(r -> r.permissions().contains(permission)).orElse(false)) {
+        Optional<Role> member = Optional.ofNullable((Membership) found[1]).map(Membership::role);
+        if (WorkspaceMembership.permissionsOf(actor, member).contains(permission)) {
             return workspace;
         }
-        if (permission == Permission.VIEW_WORKSPACE && actor.can(Permission.VIEW_ALL_WORKSPACES)) {
-            return workspace;
-        }
+        Optional<Role> role = member.filter(r -> actor.roles().contains(r));
         if (role.isEmpty() && !actor.can(Permission.VIEW_ALL_WORKSPACES)) {
             throw unknownWorkspace(slug);
         }

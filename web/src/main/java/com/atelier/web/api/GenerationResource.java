@@ -1,10 +1,5 @@
 package com.atelier.web.api;
 
-import com.atelier.governance.generation.GenerationSpec;
-import com.atelier.governance.library.prompt.PromptTemplates;
-import java.util.List;
-import java.util.Map;
-
 import com.atelier.governance.access.Actor;
 import com.atelier.governance.asset.AssetCatalog;
 import com.atelier.governance.failure.InvalidInputException;
@@ -31,6 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -56,16 +52,13 @@ public class GenerationResource {
     private GenerationDesk desk;
     private AssetCatalog assets;
     private JobCompletions completions;
-    private PromptTemplates templates;
 
     public GenerationResource() {
         // for CDI proxies
     }
 
     @Inject
-    public GenerationResource(Caller caller, GenerationDesk desk, AssetCatalog assets, JobCompletions completions,
-                              PromptTemplates templates) {
-        this.templates = templates;
+    public GenerationResource(Caller caller, GenerationDesk desk, AssetCatalog assets, JobCompletions completions) {
         this.caller = caller;
         this.desk = desk;
         this.assets = assets;
@@ -85,14 +78,7 @@ public class GenerationResource {
         if (body == null) {
             throw new InvalidInputException("body", "Send a JSON object with at least 'models' and 'prompt'.");
         }
-        var template = body.template();
-        if (template != null && template.id() == null) {
-            throw new InvalidInputException("template.id", "A template reference needs the template's id.");
-        }
-        GenerationSpec spec = template == null ? body.toSpec()
-                : body.toSpec(templates.render(actor, workspace, template.id(), Optional.ofNullable(template.version()),
-                template.variables() == null ? Map.of() : template.variables()));
-        var submission = desk.submit(actor, workspace, spec, Optional.ofNullable(idempotencyKey),
+        var submission = desk.submit(actor, workspace, body.toOrder(), Optional.ofNullable(idempotencyKey),
                 body.toWebhook());
         GenerationJob job = submission.job();
         if (mode.equals("sync")) {

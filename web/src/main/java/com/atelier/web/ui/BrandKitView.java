@@ -102,11 +102,9 @@ public class BrandKitView implements Serializable {
 
     /** Whether the signed-in user may edit this workspace's policy: a brand manager who is a member there. */
     public boolean isEditable() {
-        Actor actor = caller.actor();
         return visible.stream().filter(w -> w.slug().equals(workspace)).findFirst()
-                .flatMap(WorkspaceMembership::role)
-                .filter(r -> actor.roles().contains(r) && r.permissions().contains(Permission.EDIT_BRAND_POLICY))
-                .isPresent();
+                .map(w -> w.may(Permission.EDIT_BRAND_POLICY))
+                .orElse(false);
     }
 
     public void addColour() {

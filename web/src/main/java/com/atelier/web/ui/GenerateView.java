@@ -1,13 +1,13 @@
 package com.atelier.web.ui;
 
-import com.atelier.governance.library.prompt.RenderedPrompt;
-
+import com.atelier.governance.access.Permission;
 import com.atelier.governance.asset.Asset;
 import com.atelier.governance.asset.AssetCatalog;
 import com.atelier.governance.failure.GovernanceException;
 import com.atelier.governance.failure.InvalidInputException;
 import com.atelier.governance.generation.GenerationDesk;
 import com.atelier.governance.generation.GenerationJob;
+import com.atelier.governance.generation.GenerationOrder;
 import com.atelier.governance.generation.GenerationSpec;
 import com.atelier.governance.generation.ModelCatalogue;
 import com.atelier.governance.workspace.WorkspaceDirectory;
@@ -29,8 +29,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Backs the Generate page: the form (models side by side, prompt, size, count, seed, advanced parameters), the
- * job's progress while it renders, and the results grouped per model.
+ * Backs the Generate page: the form (models side by side, prompt or template, size, count, seed, advanced
+ * parameters), the job's progress while it renders, and the results grouped per model. The form becomes a
+ * generation order as the API's body does: what the designer leaves unset stays unset, so the template's
+ * suggestions and the portal's defaults apply in governance, not here.
  */
 @Named
 @ViewScoped
@@ -56,7 +58,8 @@ public class GenerateView implements Serializable {
     private List<String> models = new ArrayList<>(List.of("sdxl"));
     private String prompt = "";
     private String negativePrompt = "";
-    private String size = "1024x1024";
+    /** "widthxheight", or empty for the template's size, else the portal's. */
+    private String size = "";
     private int count = 2;
     private Long seed;
     private Integer steps;
@@ -69,7 +72,7 @@ public class GenerateView implements Serializable {
     @PostConstruct
     void load() {
         workspaces = directory.visibleTo(caller.actor()).stream()
-                .filter(w -> w.role().isPresent())
+                .filter(w -> w.may(Permission.GENERATE))
                 .map(WorkspaceMembership::slug)
                 .toList();
         // "Use in Generate" on the Libraries page opens this page with ?ws=<slug>&template=<id>
@@ -80,6 +83,7 @@ public class GenerateView implements Serializable {
         picks.load(workspace);
         String template = parameters.get("template");
         if (template != null && template.matches("\\d{1,18}")) {
+            models = new ArrayList<>(); // the template's suggested model, unless the designer ticks one
             picks.setTemplateId(Long.valueOf(template));
             try {
                 picks.templateChosen();
@@ -96,23 +100,14 @@ public class GenerateView implements Serializable {
     }
 
     public void generate() {
-        String[] sides = size.split("x");
+        boolean sized = size != null && !size.isBlank();
+        String[] sides = sized ? size.split("x") : null;
         try {
-            GenerationSpec.TemplateUse template = null;
-            String typed = prompt;
-            String negative = negativePrompt;
-            if (picks.isTemplateChosen()) {
-                RenderedPrompt rendered = picks.render();
-                typed = rendered.prompt();
-                negative = negativePrompt == null || negativePrompt.isBlank() ? rendered.negativePrompt() : negativePrompt;
-                template = new GenerationSpec.TemplateUse(rendered.templateId(), rendered.version(), rendered.versionId());
-            }
-            GenerationSpec spec = new GenerationSpec(models, typed, negative, picks.chosenLoras(), seed, steps,
-                    guidance, Integer.parseInt(sides[0]), Integer.parseInt(sides[1]), count, null);
-            if (template != null) {
-                spec = spec.withTemplate(template);
-            }
-            GenerationJob job = desk.submit(caller.actor(), workspace, spec, Optional.empty(), Optional.empty()).job();
+            GenerationOrder order = new GenerationOrder(models == null || models.isEmpty() ? null : models,
+                    blankAsUnset(prompt), blankAsUnset(negativePrompt), picks.chosenLoras(), seed, steps, guidance,
+                    sized ? Integer.valueOf(sides[0]) : null, sized ? Integer.valueOf(sides[1]) : null, count, null,
+                    picks.chosenTemplate().orElse(null));
+            GenerationJob job = desk.submit(caller.actor(), workspace, order, Optional.empty(), Optional.empty()).job();
             jobId = job.id();
             seed = job.seed();
             refresh();
@@ -131,7 +126,8 @@ public class GenerateView implements Serializable {
         GenerationSpec spec = desk.job(caller.actor(), workspace, jobId).spec();
         models = new ArrayList<>(spec.models());
         prompt = spec.template() == null ? spec.prompt() : prompt;
-        negativePrompt = spec.negativePrompt();
+        // a template job's negative prompt is the template's, which it brings again
+        negativePrompt = spec.template() == null ? spec.negativePrompt() : "";
         size = spec.width() + "x" + spec.height();
         count = spec.count();
         seed = spec.seed();
@@ -171,6 +167,10 @@ public class GenerateView implements Serializable {
 
     public List<String> getSizes() {
         return List.of("512x512", "768x768", "1024x1024", "1152x896", "896x1152", "1344x768");
+    }
+
+    private static String blankAsUnset(String text) {
+        return text == null || text.isBlank() ? null : text;
     }
 
     private static String fieldId(String field) {

@@ -1,12 +1,12 @@
 package com.atelier.web.ui;
 
+import com.atelier.governance.generation.GenerationOrder;
 import com.atelier.governance.generation.GenerationSpec;
 import com.atelier.governance.library.lora.LoraCatalog;
 import com.atelier.governance.library.lora.LoraQuery;
 import com.atelier.governance.library.lora.LoraState;
 import com.atelier.governance.library.prompt.PromptTemplateQuery;
 import com.atelier.governance.library.prompt.PromptTemplates;
-import com.atelier.governance.library.prompt.RenderedPrompt;
 import com.atelier.governance.library.prompt.TemplateVariable;
 import com.atelier.web.security.Caller;
 import jakarta.faces.model.SelectItem;
@@ -15,13 +15,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The Generate page's library pickers: a prompt template with its variables instead of a typed prompt, and the
- * workspace's published LoRAs with a weight each. The choices go into the generation request; the governance
- * services render the template and pin the LoRA versions.
+ * workspace's published LoRAs with a weight each. The choices go into the generation order; the generation desk
+ * renders the template and pins the LoRA versions.
  */
 @Named
 @ViewScoped
@@ -114,15 +115,14 @@ public class GenerationPicks implements Serializable {
                 .map(VariableField::new).toList();
     }
 
-    public boolean isTemplateChosen() {
-        return templateId != null;
-    }
-
-    /** The template rendered with the page's variable values (errors name the variable). */
-    public RenderedPrompt render() {
-        var values = new java.util.LinkedHashMap<String, String>();
+    /** The chosen template, latest version, with the page's variable values; empty when none is chosen. */
+    public Optional<GenerationOrder.TemplateRef> chosenTemplate() {
+        if (templateId == null) {
+            return Optional.empty();
+        }
+        var values = new LinkedHashMap<String, String>();
         variables.forEach(v -> values.put(v.getName(), v.getValue()));
-        return templates.render(caller.actor(), workspace, templateId, Optional.empty(), values);
+        return Optional.of(new GenerationOrder.TemplateRef(templateId, null, values));
     }
 
     public List<GenerationSpec.LoraChoice> chosenLoras() {

@@ -60,7 +60,7 @@ public class PageAccess extends HttpFilter {
     }
 
     private static List<String> rolesWith(Permission permission) {
-        return Arrays.stream(Role.values()).filter(r -> r.permissions().contains(permission)).map(Role::realmName)
+        return Arrays.stream(Role.values()).filter(r -> r.grants(permission)).map(Role::realmName)
                 .toList();
     }
 }

@@ -70,7 +70,7 @@ public class ReviewQueueView implements Serializable {
     @PostConstruct
     void load() {
         workspaces = directory.visibleTo(caller.actor()).stream()
-                .filter(w -> w.role().map(r -> r.permissions().contains(Permission.APPROVE)).orElse(false))
+                .filter(w -> w.may(Permission.APPROVE))
                 .map(WorkspaceMembership::slug)
                 .toList();
         workspace = workspaces.isEmpty() ? null : workspaces.get(0);

@@ -76,9 +76,7 @@ public class ReviewSubmission implements Serializable {
             PrimeFaces.current().ajax().update(":results");
             return;
         }
-        candidates = directory.members(caller.actor(), generate.getWorkspace()).entrySet().stream()
-                .filter(m -> m.getValue().permissions().contains(Permission.APPROVE))
-                .map(Map.Entry::getKey)
+        candidates = directory.membersWhoMay(caller.actor(), generate.getWorkspace(), Permission.APPROVE).stream()
                 .filter(user -> !user.equals(caller.actor().userId()))
                 .toList();
         reviewers.retainAll(candidates);
