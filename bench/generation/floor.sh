@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The durable hand-offs of the generation flow timed alone (three PostgreSQL commits and one persistent Artemis
-# send + receive), against the PostgreSQL and Artemis that ./atelier up started. No portal involved.
+# send + receive), against the PostgreSQL and Artemis that ./atelier up started. No portal involved. run.sh runs the
+# same measurement as its "floor" phase.
 # Settings: PG_URL PG_USER PG_PASSWORD BROKER_URL BROKER_USER BROKER_PASSWORD FLOOR_N [2000] FLOOR_WARMUP [200]
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"

@@ -1,5 +1,6 @@
 package com.atelier.bench.generation;
 
+import com.atelier.governance.provenance.ProvenanceReport;
 import com.atelier.inference.TritonClient;
 import com.atelier.inference.contract.ModelCatalog;
 import com.atelier.inference.contract.ModelContract;
@@ -8,6 +9,9 @@ import com.atelier.inference.image.TextToImageRequest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -29,28 +33,39 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Measures a running portal: (1) accepted asynchronous submissions per second with 1, 8, 32 concurrent clients,
- * waiting after each run until the portal's workers have rendered the backlog (and reporting how long that took),
- * and (2) the portal's added latency per generation: a synchronous POST through the portal against a direct
- * {@link TritonClient#generate} call with the same parameters to the same inference server, interleaved.
- * Configuration comes from the environment (see run.sh).
+ * Measures a running portal, in one run, by phases (BENCH_PHASES):
+ * <ul>
+ *   <li>{@code submit}: accepted asynchronous submissions per second with 1, 8, 32 concurrent clients, each count
+ *       BENCH_RUNS times, waiting after each run until the portal's workers have rendered the backlog;</li>
+ *   <li>{@code sync}: latency per generation, interleaved per round: a direct {@link TritonClient#generate}, the
+ *       safety call, the brand palette check and C2PA signing of that image in-process (governance's code), and a
+ *       synchronous POST through the portal; around the measured rounds the portal's per-step timers are scraped
+ *       from /api/v1/metrics;</li>
+ *   <li>{@code floor}: the durable hand-offs alone ({@link DurableFloor});</li>
+ *   <li>{@code local}: only the in-process steps on a synthetic PNG, with no service at all (a smoke test of the
+ *       signing key and the palette check).</li>
+ * </ul>
+ * The results are printed as Markdown for docs/benchmarks.md by {@link MarkdownReport}. Configuration comes from
+ * the environment (see run.sh).
  */
 public final class GenerationBenchmark {
 
+    static final String PROMPT = "atelier benchmark lighthouse at dusk";
+    static final long SEED = 7;
+    static final int SIZE = 512;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String PROMPT = "atelier benchmark lighthouse at dusk";
-    private static final long SEED = 7;
-    private static final int SIZE = 512;
 
     private final Settings settings;
     private final HttpClient http;
     private final Tokens designer;
     private final Tokens admin;
+    private OutputSteps outputs;
 
     private GenerationBenchmark(Settings settings) {
         this.settings = settings;
@@ -67,34 +82,41 @@ public final class GenerationBenchmark {
     }
 
     private void run() throws Exception {
-        System.out.printf(Locale.ROOT, "machine: %d cores visible to the JVM, %s %s; checkout at commit %s (the deployed EAR may be older)%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), settings.commit());
-        System.out.printf(Locale.ROOT, "portal %s, keycloak %s, inference %s, workspace %s, model %s %dx%d steps 1 count 1%n",
-                settings.api(), settings.keycloak(), settings.triton(), settings.workspace(), settings.model(), SIZE, SIZE);
-        prepareWorkspace();
-        List<SubmitRun> submitRuns = new ArrayList<>();
-        SyncRun syncRun = null;
+        Results results = new Results(settings, MachineInfo.describe(), loadAverage());
+        System.out.println("generation benchmark: phases " + settings.phases() + "; " + results.machine);
+        if (settings.has("sync") || settings.has("local")) {
+            // before anything is measured: a missing signing key should stop the run, not its last phase
+            outputs = OutputSteps.forWorkspace(settings.workspace(), settings.designerUser());
+            System.out.println("in-process steps: " + outputs.describe());
+        }
+        if (settings.has("submit") || settings.has("sync")) {
+            prepareWorkspace();
+            portalPhases(results);
+        }
+        if (settings.has("floor")) {
+            results.floor = floor();
+        }
+        if (settings.has("local")) {
+            results.local = localSteps();
+        }
+        new MarkdownReport(results).print();
+    }
+
+    /** The phases that talk to the portal, with one database connection to watch its jobs. */
+    private void portalPhases(Results results) throws Exception {
         try (Connection db = DriverManager.getConnection(settings.pgUrl(), settings.pgUser(), settings.pgPassword())) {
             long workspaceId = workspaceId(db);
             awaitIdle(db, workspaceId);
-            if (settings.phases().contains("submit")) {
-                for (int clients : settings.clients()) {
-                    SubmitRun run = submissions(clients);
-                    run.drain = drain(db, workspaceId, run);
-                    submitRuns.add(run);
-                    System.out.printf(Locale.ROOT, "  %d clients: %.0f accepted/s, p50 %.2f ms, p99 %.2f ms; drained %d jobs %.1f s after the run%n",
-                            clients, run.rate(), ms(run.percentile(50)), ms(run.percentile(99)), run.drain.jobs, run.drain.drainSeconds);
-                }
+            if (settings.has("submit")) {
+                results.submitRuns.addAll(submitPhase(db, workspaceId));
             }
-            if (settings.phases().contains("sync")) {
+            if (settings.has("sync")) {
                 awaitIdle(db, workspaceId);
                 String before = loadAverage();
-                syncRun = overhead();
-                syncRun.load = before + " -> " + loadAverage();
+                results.sync = overhead();
+                results.sync.load = before + " -> " + loadAverage();
             }
         }
-        report(submitRuns, syncRun);
     }
 
     // ---------------------------------------------------------------- setup
@@ -182,6 +204,26 @@ public final class GenerationBenchmark {
     }
 
     // ---------------------------------------------------------------- 1. submissions per second
+
+    /**
+     * BENCH_RUNS runs for each client count, in rounds (1, 8, 32, then 1, 8, 32 again, ...) so that the machine's
+     * drift over the phase (neighbours, JIT, a growing table) is spread over every count rather than one.
+     */
+    private List<SubmitRun> submitPhase(Connection db, long workspaceId) throws Exception {
+        List<SubmitRun> runs = new ArrayList<>();
+        for (int repeat = 1; repeat <= settings.runs(); repeat++) {
+            for (int clients : settings.clients()) {
+                SubmitRun run = submissions(clients);
+                run.repeat = repeat;
+                run.drain = drain(db, workspaceId, run);
+                runs.add(run);
+                System.out.printf(Locale.ROOT, "  run %d, %d clients: %.0f accepted/s, p50 %.2f ms, p99 %.2f ms; drained %d jobs %.1f s after the run%n",
+                        repeat, clients, run.rate(), Stats.ms(run.percentile(50)), Stats.ms(run.percentile(99)),
+                        run.drain.jobs, run.drain.drainSeconds);
+            }
+        }
+        return runs;
+    }
 
     private SubmitRun submissions(int clients) throws Exception {
         byte[] body = JSON.writeValueAsBytes(generationBody());
@@ -289,7 +331,7 @@ public final class GenerationBenchmark {
         return drain;
     }
 
-    // ---------------------------------------------------------------- 2. added latency per generation
+    // ---------------------------------------------------------------- 2. latency per generation
 
     private SyncRun overhead() throws Exception {
         ModelContract contract = ModelCatalog.find(settings.model()).orElseThrow();
@@ -301,6 +343,7 @@ public final class GenerationBenchmark {
         byte[] body = JSON.writeValueAsBytes(generationBody());
         URI uri = URI.create(settings.api() + "/workspaces/" + settings.workspace() + "/generations?mode=sync");
         SyncRun run = new SyncRun(settings.syncN());
+        run.workspaceBrand = workspaceBrandPolicy();
         // The same client set-up as the portal's TritonConnection: TritonClient.connect(endpoints), default settings.
         try (TritonClient triton = TritonClient.connect(List.of(settings.triton()))) {
             System.out.println("sync overhead: warm-up " + settings.syncWarmup() + " rounds");
@@ -308,9 +351,10 @@ public final class GenerationBenchmark {
                 directOnce(triton, direct);
                 portalOnce(uri, body);
             }
+            String before = scrapeMetrics();
             System.out.println("sync overhead: " + settings.syncN() + " interleaved rounds");
             for (int i = 0; i < settings.syncN(); i++) {
-                long[] d;
+                DirectRound d;
                 PortalCall p;
                 // Alternate the order so that drift and "who goes first after a pause" hit both paths alike.
                 if (i % 2 == 0) {
@@ -320,32 +364,134 @@ public final class GenerationBenchmark {
                     p = portalOnce(uri, body);
                     d = directOnce(triton, direct);
                 }
-                run.direct[i] = d[0];
-                run.safety[i] = d[1];
-                run.portal[i] = p.nanos;
-                run.difference[i] = p.nanos - d[0];
-                run.submit[i] = p.submit;
-                run.queue[i] = p.queue;
-                run.render[i] = p.render;
-                run.respond[i] = p.respond;
-                run.pipeline[i] = p.submit + p.queue + p.render;
-                run.pipelineOverDirect[i] = run.pipeline[i] - d[0];
-                if (!p.ok) {
-                    run.notSucceeded++;
-                }
+                run.record(i, d, p);
+            }
+            stepTimers(run, before);
+        }
+        return run;
+    }
+
+    /**
+     * One direct generate, then what the portal's worker does to the image besides storing it, each timed apart:
+     * the safety call (a second model call), the brand output check with a palette, and C2PA signing.
+     */
+    private DirectRound directOnce(TritonClient triton, TextToImageRequest request) {
+        long t0 = System.nanoTime();
+        List<GeneratedImage> images = triton.generate(request, Duration.ofMinutes(2));
+        long t1 = System.nanoTime();
+        GeneratedImage image = images.get(0);
+        triton.checkSafety(image.png(), Duration.ofSeconds(30));
+        long t2 = System.nanoTime();
+        OutputSteps.BrandCheck brand = outputs.timePaletteCheck(image.png(), image.width(), image.height());
+        long sign = outputs.timeSigning(image.png(), image.model(), image.modelVersion());
+        return new DirectRound(t1 - t0, t2 - t1, brand, sign);
+    }
+
+    // ---------------------------------------------------------------- the portal's own step timers
+
+    /**
+     * The metrics endpoint's text, or null when it cannot be read (the run goes on without the step table). Waits
+     * half a second first: a job's last timer is recorded after its commit, which may already have woken the
+     * synchronous request that was waiting for it.
+     */
+    private String scrapeMetrics() throws InterruptedException {
+        Thread.sleep(500);
+        try {
+            HttpResponse<String> response = http.send(request("/metrics", admin).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                return response.body();
+            }
+            System.out.println("  WARNING: GET /metrics answered " + response.statusCode() + "; no step timers");
+        } catch (IOException e) {
+            System.out.println("  WARNING: GET /metrics failed (" + e.getMessage() + "); no step timers");
+        }
+        return null;
+    }
+
+    /** The timers' growth over the measured rounds, for the benchmark's model. */
+    private void stepTimers(SyncRun run, String before) throws InterruptedException {
+        String after = scrapeMetrics();
+        if (before == null || after == null) {
+            run.stepsNote = "the metrics endpoint could not be read";
+            return;
+        }
+        StepMetrics end = StepMetrics.parse(after, settings.model());
+        if (end.isEmpty()) {
+            run.stepsNote = "no " + StepMetrics.METRIC + " series for model " + settings.model()
+                    + " on /metrics (a portal older than the step timers?)";
+            return;
+        }
+        run.steps = end.since(StepMetrics.parse(before, settings.model()));
+    }
+
+    /**
+     * The bench workspace's brand policy as the portal's check.brand sees it: with no palette there, that step is
+     * the format check alone, while the bench's palette check also measures the colours.
+     */
+    private String workspaceBrandPolicy() {
+        try {
+            HttpResponse<String> response = http.send(request("/workspaces/" + settings.workspace() + "/brand-policy",
+                    admin).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return "unknown (GET brand-policy answered " + response.statusCode() + ")";
+            }
+            JsonNode policy = JSON.readTree(response.body());
+            int colours = policy.path("policy").path("palette").size();
+            return colours == 0 ? "no palette (version " + policy.path("version").asInt() + "): the portal's check.brand is the format check only"
+                    : "a palette of " + colours + " colours (version " + policy.path("version").asInt() + ")";
+        } catch (IOException e) {
+            return "unknown (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "unknown";
+        }
+    }
+
+    // ---------------------------------------------------------------- 3. the durable floor, 4. in-process only
+
+    private DurableFloor.Result floor() throws Exception {
+        DurableFloor.Settings floor = DurableFloor.Settings.fromEnvironment();
+        System.out.println("durable floor: " + floor.rounds() + " rounds after " + floor.warmup() + " warm-up");
+        return DurableFloor.measure(floor);
+    }
+
+    /** The palette check and signing on a synthetic 512×512 render, no service needed: a smoke test of both. */
+    private LocalRun localSteps() throws IOException {
+        byte[] png = syntheticRender(SIZE);
+        LocalRun run = new LocalRun(settings.syncN(), png.length);
+        ProvenanceReport verified = outputs.signAndVerify(png, settings.model(), "local");
+        run.verdict = verified.verdict() + (verified.problems().isEmpty() ? "" : " " + verified.problems());
+        System.out.println("in-process steps on a synthetic PNG of " + png.length + " bytes: signed and verified "
+                + run.verdict + "; warm-up " + settings.syncWarmup() + ", then " + settings.syncN() + " rounds");
+        for (int i = -settings.syncWarmup(); i < settings.syncN(); i++) {
+            OutputSteps.BrandCheck brand = outputs.timePaletteCheck(png, SIZE, SIZE);
+            long sign = outputs.timeSigning(png, settings.model(), "local");
+            if (i >= 0) {
+                run.palette[i] = brand.nanos();
+                run.sign[i] = sign;
+                run.offBrand += brand.blocked() ? 1 : 0;
             }
         }
         return run;
     }
 
-    /** One direct generate (timed), then the safety check the portal's worker adds (timed apart). */
-    private long[] directOnce(TritonClient triton, TextToImageRequest request) {
-        long t0 = System.nanoTime();
-        List<GeneratedImage> images = triton.generate(request, Duration.ofMinutes(2));
-        long t1 = System.nanoTime();
-        triton.checkSafety(images.get(0).png(), Duration.ofSeconds(30));
-        long t2 = System.nanoTime();
-        return new long[] {t1 - t0, t2 - t1};
+    /** Gradients, a disc and mild noise: compresses like a smooth render (see the brand-safety benchmark). */
+    private static byte[] syntheticRender(int size) throws IOException {
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Random noise = new Random(SEED);
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                boolean disc = Math.hypot(x - size / 2.0, y - size / 2.0) < size / 4.0;
+                int r = disc ? 228 : x * 255 / size;
+                int g = disc ? 87 : y * 255 / size;
+                int b = Math.max(0, Math.min(255, 128 + noise.nextInt(9) - 4));
+                image.setRGB(x, y, (r << 16) | (g << 8) | b);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
     }
 
     private PortalCall portalOnce(URI uri, byte[] body) throws IOException, InterruptedException {
@@ -384,69 +530,6 @@ public final class GenerationBenchmark {
         body.put("count", 1);
         body.put("seed", SEED);
         return body;
-    }
-
-    // ---------------------------------------------------------------- report
-
-    private void report(List<SubmitRun> submitRuns, SyncRun sync) {
-        System.out.println();
-        if (!submitRuns.isEmpty()) {
-            System.out.printf(Locale.ROOT, "## 1. Accepted submissions (async POST, 202), %d s measured after %d s warm-up%n%n",
-                    settings.seconds(), settings.warmupSeconds());
-            System.out.println("| clients | accepted/s | POST p50 (ms) | POST p90 (ms) | POST p99 (ms) | accepted in window | not 202 | jobs of the run | rendered while submitting | drain after run (s) | render rate (jobs/s) | failed | left unfinished | load avg before -> after |");
-            System.out.println("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-            for (SubmitRun run : submitRuns) {
-                Drain d = run.drain;
-                System.out.printf(Locale.ROOT, "| %d | %.0f | %.2f | %.2f | %.2f | %d | %s | %d | %d | %.1f | %.1f | %d | %d | %s -> %s |%n",
-                        run.clients, run.rate(), ms(run.percentile(50)), ms(run.percentile(90)), ms(run.percentile(99)),
-                        run.latencies.length, run.refusedText(), d.jobs, d.finishedWhileSubmitting, d.drainSeconds,
-                        d.renderSpanSeconds > 0 ? d.jobs / d.renderSpanSeconds : 0, d.failed, d.unfinished, run.loadBefore, run.loadAfter);
-            }
-            System.out.println();
-        }
-        if (sync != null) {
-            System.out.printf(Locale.ROOT, "## 2. Latency per generation, %d sequential interleaved rounds (ms)%n%n", sync.n);
-            System.out.println("| path | p50 | p90 | p99 | mean | max |");
-            System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
-            row("direct TritonClient.generate", sync.direct);
-            row("direct safety check (worker adds it)", sync.safety);
-            row("portal POST ?mode=sync", sync.portal);
-            row("difference portal - direct (per round)", sync.difference);
-            System.out.println();
-            System.out.println("Where the portal's time goes (client clock and job timestamps; same host, same clock):");
-            System.out.println();
-            System.out.println("| segment | p50 | p90 | p99 | mean | max |");
-            System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
-            row("send -> createdAt (HTTP, auth, checks, until the job is built)", sync.submit);
-            row("createdAt -> startedAt (commit, audit, Artemis, consumer, ledger.start)", sync.queue);
-            row("startedAt -> finishedAt (Triton, safety, store, complete)", sync.render);
-            row("finishedAt -> response (commit notification, re-read, JSON)", sync.respond);
-            row("send -> finishedAt (job done, without the poll)", sync.pipeline);
-            row("send -> finishedAt minus direct generate (per round)", sync.pipelineOverDirect);
-            System.out.println();
-            System.out.println("rounds not ending 200 SUCCEEDED: " + sync.notSucceeded + "; load average before -> after: " + sync.load);
-        }
-    }
-
-    private static void row(String label, long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
-        double mean = Arrays.stream(sorted).average().orElse(0);
-        System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %.2f |%n", label,
-                ms(percentile(sorted, 50)), ms(percentile(sorted, 90)), ms(percentile(sorted, 99)), mean / 1e6,
-                ms(sorted[sorted.length - 1]));
-    }
-
-    private static double ms(long nanos) {
-        return nanos / 1e6;
-    }
-
-    /** Nearest-rank percentile of a sorted array. */
-    static long percentile(long[] sorted, int percent) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        return sorted[Math.min(sorted.length - 1, Math.max(0, (int) Math.ceil(percent / 100.0 * sorted.length) - 1))];
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -494,11 +577,32 @@ public final class GenerationBenchmark {
         }
     }
 
-    private static final class SubmitRun {
+    // ---------------------------------------------------------------- what the phases measured
+
+    /** Everything one run measured, for the report; a phase that did not run leaves its part empty. */
+    static final class Results {
+        final Settings settings;
+        final String machine;
+        final String loadAtStart;
+        final Instant startedAt = Instant.now();
+        final List<SubmitRun> submitRuns = new ArrayList<>();
+        SyncRun sync;
+        DurableFloor.Result floor;
+        LocalRun local;
+
+        Results(Settings settings, String machine, String loadAtStart) {
+            this.settings = settings;
+            this.machine = machine;
+            this.loadAtStart = loadAtStart;
+        }
+    }
+
+    static final class SubmitRun {
         final int clients;
         final int seconds;
         final LongAdder submittedTotal = new LongAdder();
         final Map<Integer, LongAdder> refused = new ConcurrentHashMap<>();
+        int repeat;
         Instant started;
         Instant ended;
         String loadBefore;
@@ -517,7 +621,7 @@ public final class GenerationBenchmark {
         }
 
         long percentile(int percent) {
-            return GenerationBenchmark.percentile(latencies, percent);
+            return Stats.percentile(latencies, percent);
         }
 
         String refusedText() {
@@ -530,7 +634,7 @@ public final class GenerationBenchmark {
         }
     }
 
-    private static final class Drain {
+    static final class Drain {
         long jobs;
         long succeeded;
         long failed;
@@ -550,12 +654,20 @@ public final class GenerationBenchmark {
         boolean ok;
     }
 
-    private static final class SyncRun {
+    /** One round's direct path, in nanoseconds: generate, safety call, palette check, signing. */
+    private record DirectRound(long generate, long safety, OutputSteps.BrandCheck brand, long sign) {
+    }
+
+    /** The sync phase: one entry per interleaved round in every array (nanoseconds). */
+    static final class SyncRun {
         final int n;
         final long[] direct;
         final long[] safety;
+        final long[] palette;
+        final long[] sign;
         final long[] portal;
         final long[] difference;
+        final long[] addedMinusSafety;
         final long[] submit;
         final long[] queue;
         final long[] render;
@@ -563,14 +675,21 @@ public final class GenerationBenchmark {
         final long[] pipeline;
         final long[] pipelineOverDirect;
         int notSucceeded;
+        int offBrand;
         String load;
+        String workspaceBrand;
+        Map<String, StepMetrics.Histogram> steps;
+        String stepsNote;
 
         SyncRun(int n) {
             this.n = n;
             direct = new long[n];
             safety = new long[n];
+            palette = new long[n];
+            sign = new long[n];
             portal = new long[n];
             difference = new long[n];
+            addedMinusSafety = new long[n];
             submit = new long[n];
             queue = new long[n];
             render = new long[n];
@@ -578,12 +697,49 @@ public final class GenerationBenchmark {
             pipeline = new long[n];
             pipelineOverDirect = new long[n];
         }
+
+        private void record(int i, DirectRound d, PortalCall p) {
+            direct[i] = d.generate();
+            safety[i] = d.safety();
+            palette[i] = d.brand().nanos();
+            offBrand += d.brand().blocked() ? 1 : 0;
+            sign[i] = d.sign();
+            portal[i] = p.nanos;
+            difference[i] = p.nanos - d.generate();
+            // the portal's own share: the safety call is a second model call the direct generate does not make
+            addedMinusSafety[i] = p.nanos - d.generate() - d.safety();
+            submit[i] = p.submit;
+            queue[i] = p.queue;
+            render[i] = p.render;
+            respond[i] = p.respond;
+            pipeline[i] = p.submit + p.queue + p.render;
+            pipelineOverDirect[i] = pipeline[i] - d.generate();
+            if (!p.ok) {
+                notSucceeded++;
+            }
+        }
+    }
+
+    /** The in-process steps alone on a synthetic PNG (phase "local"). */
+    static final class LocalRun {
+        final long[] palette;
+        final long[] sign;
+        final int pngBytes;
+        String verdict;
+        int offBrand;
+
+        LocalRun(int n, int pngBytes) {
+            this.palette = new long[n];
+            this.sign = new long[n];
+            this.pngBytes = pngBytes;
+        }
     }
 
     record Settings(String api, String keycloak, String realm, String triton, String pgUrl, String pgUser,
                     String pgPassword, String adminUser, String designerUser, String password, String workspace,
-                    String model, List<Integer> clients, int warmupSeconds, int seconds, int drainTimeoutSeconds,
-                    int syncN, int syncWarmup, List<String> phases, String commit) {
+                    String model, List<Integer> clients, int runs, int warmupSeconds, int seconds,
+                    int drainTimeoutSeconds, int syncN, int syncWarmup, List<String> phases, String commit,
+                    String command) {
 
         static Settings fromEnvironment() {
             return new Settings(
@@ -602,13 +758,19 @@ public final class GenerationBenchmark {
                     Arrays.stream(env("BENCH_CLIENTS", "1,8,32").split(",")).map(String::strip)
                             .filter(s -> !s.isEmpty()).map(Integer::parseInt).toList(),
                     // bounded: a run never measures for more than 60 s nor drains for more than 10 min
+                    Math.max(1, Math.min(10, Integer.parseInt(env("BENCH_RUNS", "3")))),
                     Math.min(30, Integer.parseInt(env("BENCH_WARMUP_S", "3"))),
                     Math.min(60, Integer.parseInt(env("BENCH_SECONDS", "10"))),
                     Math.min(600, Integer.parseInt(env("BENCH_DRAIN_TIMEOUT_S", "300"))),
-                    Math.min(2000, Integer.parseInt(env("BENCH_SYNC_N", "200"))),
+                    Math.max(1, Math.min(2000, Integer.parseInt(env("BENCH_SYNC_N", "200")))),
                     Math.min(200, Integer.parseInt(env("BENCH_SYNC_WARMUP", "20"))),
-                    Arrays.stream(env("BENCH_PHASES", "submit,sync").split(",")).map(String::strip).toList(),
-                    env("BENCH_COMMIT", "unknown"));
+                    Arrays.stream(env("BENCH_PHASES", "submit,sync,floor").split(",")).map(String::strip).toList(),
+                    env("BENCH_COMMIT", "unknown"),
+                    env("BENCH_COMMAND", "bench/generation/run.sh"));
+        }
+
+        boolean has(String phase) {
+            return phases.contains(phase);
         }
 
         private static String env(String name, String fallback) {
