@@ -57,10 +57,12 @@ for i in $(seq 1 "$JOBS"); do
 done
 check "$JOBS jobs accepted while no inference server runs" test "${#ids[@]}" -eq "$JOBS"
 
+# The recorded pid is the server JVM itself; its launcher script ends with it, and start_wildfly starts a new one.
 say "killing WildFly with SIGKILL"
-kill -KILL -- "-$(cat "$RUN/wildfly.pid")"
-rm -f "$RUN/wildfly.pid"
+kill -KILL "$(service_pid wildfly)"
 while port_open "$WILDFLY_PORT"; do sleep 0.2; done
+wildfly_down() { ! pid_alive wildfly; }
+check "WildFly counts as stopped once its JVM is killed" wildfly_down
 
 start_triton >/dev/null
 start_wildfly >/dev/null
