@@ -302,7 +302,10 @@ start_triton() {
         return
     fi
     [[ -f "$(triton_jar)" ]] || fail "$(triton_jar) is missing: build with ./mvnw -B install -DskipTests"
-    launch triton "$LOGS/triton.log" java -Xmx512m -jar "$(triton_jar)" --host 127.0.0.1 --port "$TRITON_PORT"
+    # It runs from a copy: a build (./atelier test rebuilds everything) rewrites the jar in target/ under it.
+    mkdir -p "$STATE/triton" && cp "$(triton_jar)" "$STATE/triton/"
+    launch triton "$LOGS/triton.log" java -Xmx512m -jar "$STATE/triton/$(basename "$(triton_jar)")" \
+        --host 127.0.0.1 --port "$TRITON_PORT"
     wait_until 60 "CPU inference server" "$LOGS/triton.log" port_open "$TRITON_PORT"
     record_server triton java
     say "CPU inference server (procedural renderer, not a diffusion model) on 127.0.0.1:$TRITON_PORT"
@@ -345,14 +348,16 @@ start_wildfly() {
         return
     fi
     port_open "$WILDFLY_PORT" && fail "port $WILDFLY_PORT is taken by another program: $(port_owner "$WILDFLY_PORT")"
-    local server="$ROOT/ear/target/server" base="$STATE/wildfly"
+    local server="$ROOT/ear/target/server" home="$STATE/wildfly-server" base="$STATE/wildfly"
     [[ -x "$server/bin/standalone.sh" ]] || fail "no provisioned server in $server: build with ./mvnw -B install -DskipTests"
+    # The portal runs a copy of the provisioned server: a build (./atelier test rebuilds everything) deletes and
+    # provisions ear/target/server again, which must not pull the modules from under a running portal.
     # A fresh base directory per start: configuration comes from the build; state lives in PostgreSQL, Artemis
     # and the asset store (.atelier/assets), all outside it.
-    rm -rf "$base" && cp -r "$server/standalone" "$base"
+    rm -rf "$home" "$base" && cp -a "$server" "$home" && cp -r "$server/standalone" "$base"
     cp "$ROOT/ear/target/atelier.ear" "$base/deployments/"
     JAVA_OPTS="-Xms128m -Xmx1g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m -Djava.net.preferIPv4Stack=true" \
-        launch wildfly "$LOGS/wildfly.log" "$server/bin/standalone.sh" -Djboss.server.base.dir="$base" \
+        launch wildfly "$LOGS/wildfly.log" "$home/bin/standalone.sh" -Djboss.server.base.dir="$base" \
         -Datelier.keycloak.url="$KEYCLOAK_URL" -Datelier.inference.endpoints="127.0.0.1:$TRITON_PORT" \
         -Datelier.assets.dir="$STATE/assets" -Datelier.provenance.keystore="$SIGNING_KEYS/signing.p12"
     # standalone.sh runs the server JVM as its child (after short-lived 'java -version' probes): record the JVM
