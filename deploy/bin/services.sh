@@ -387,6 +387,31 @@ service_port() {
     esac
 }
 
+# The services this checkout runs now, by name.
+running_services() {
+    local service found=()
+    for service in "${SERVICES[@]}"; do pid_alive "$service" && found+=("$service"); done
+    echo "${found[*]}"
+}
+
+# restore_services NAME...: after tests that start, stop and kill services, leaves running exactly the named ones
+# (those that ran before): the others are stopped, and a named one that a test stopped or killed, or that a failing
+# test left down, is started again. Meant for an EXIT trap, with the names expanded when the trap is set.
+restore_services() {
+    local keep=" $* " service index rc=0
+    for (( index = ${#SERVICES[@]} - 1; index >= 0; index-- )); do
+        service=${SERVICES[index]}
+        [[ "$keep" == *" $service "* ]] || "stop_$service" || rc=1
+    done
+    for service in "${SERVICES[@]}"; do
+        if [[ "$keep" == *" $service "* ]] && ! pid_alive "$service"; then
+            say "starting $service again: it ran before the tests"
+            ( "start_$service" ) >/dev/null || { printf 'could not start %s again\n' "$service" >&2; rc=1; }
+        fi
+    done
+    return "$rc"
+}
+
 # ---------------------------------------------------------------- build
 
 # Builds when the EAR, the server or the inference server jar is missing or older than a source file.
