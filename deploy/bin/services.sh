@@ -137,9 +137,13 @@ record_server() {
 
 # Who listens on a TCP port, for messages: "pid N (command)" where ss can tell.
 port_owner() {
-    ss -ltnpH "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1 | while IFS='=' read -r _ pid; do
+    local pid
+    pid=$(ss -ltnpH "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2) || true
+    if [[ -n "$pid" ]]; then
         printf 'pid %s (%s)\n' "$pid" "$(ps -o args= -p "$pid" 2>/dev/null | cut -c1-80)"
-    done
+    else
+        echo "a process ss cannot name"
+    fi
 }
 
 # ---------------------------------------------------------------- PostgreSQL (Debian's server binaries)
