@@ -56,33 +56,94 @@ fetch_artifact() {
     printf '%s\n' "$DOWNLOADS/$name"
 }
 
-pid_alive() {
-    local file="$RUN/$1.pid"
-    [[ -f "$file" ]] && kill -0 "$(cat "$file")" 2>/dev/null
+# A service's pid file names the server process itself (the JVM, the postmaster), never a launcher script: that
+# process ending is the service being down, whatever happens to its launcher. Beside it, NAME.started holds that
+# process's start time (clock ticks since boot), so that an unrelated process that later got the same pid (after a
+# reboot, say) is not taken for the service.
+proc_stat_field() { # PID INDEX: a field of /proc/PID/stat, counted from the one after the command name (0 = state)
+    local stat fields
+    stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+    read -ra fields <<<"${stat##*) }"
+    printf '%s\n' "${fields[$2]}"
+}
+proc_started() { proc_stat_field "$1" 19; }
+proc_group() { proc_stat_field "$1" 2; }
+
+record_pid() { # NAME PID
+    local started
+    started=$(proc_started "$2") || return 1
+    echo "$2" >"$RUN/$1.pid"
+    echo "$started" >"$RUN/$1.started"
 }
 
-# Services run in their own session (see launch), so stopping signals the whole process group: launcher scripts
-# and the JVMs they start.
+forget_pid() { rm -f "$RUN/$1.pid" "$RUN/$1.started"; }
+
+# Prints the pid of NAME's server when that very process still runs; fails otherwise.
+service_pid() {
+    local pid started
+    pid=$(cat "$RUN/$1.pid" 2>/dev/null) && [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+    started=$(proc_started "$pid") || return 1
+    [[ "$(proc_stat_field "$pid" 0)" != Z ]] || return 1  # dead, not yet reaped by its launcher
+    if [[ -f "$RUN/$1.started" ]]; then
+        [[ "$(cat "$RUN/$1.started")" == "$started" ]] || return 1
+    fi  # a pid file without a start time comes from an older ./atelier: trust the pid
+    printf '%s\n' "$pid"
+}
+
+pid_alive() { service_pid "$1" >/dev/null; }
+
+# Services run in their own session (see launch), so stopping signals the server's whole process group: the server,
+# its launcher script and anything else they started. Never this shell's own group.
 stop_pid() {
-    local name=$1 file="$RUN/$1.pid"
-    if pid_alive "$name"; then
-        local pid
-        pid=$(cat "$file")
-        kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-        for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-        kill -KILL -- "-$pid" 2>/dev/null || true
+    local name=$1 pid group
+    if pid=$(service_pid "$name"); then
+        group=$(proc_group "$pid") || group=""
+        if [[ -n "$group" && "$group" != "$(proc_group $$)" ]]; then
+            kill -TERM -- "-$group" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+        else
+            kill -TERM "$pid" 2>/dev/null || true
+        fi
+        for _ in $(seq 1 30); do pid_alive "$name" || break; sleep 1; done
+        if [[ -n "$group" && "$group" != "$(proc_group $$)" ]]; then
+            kill -KILL -- "-$group" 2>/dev/null || true
+        fi
+        kill -KILL "$pid" 2>/dev/null || true
         say "$name stopped"
     fi
-    rm -f "$file"
+    forget_pid "$name"
 }
 
-# launch NAME LOG COMMAND...: starts COMMAND detached in a new session, output to LOG, pid in .atelier/run.
+# launch NAME LOG COMMAND...: starts COMMAND detached in a new session, output to LOG. Until record_server names
+# the server, the pid file holds the launcher, which leads the session.
 launch() {
     local name=$1 log=$2
     shift 2
     setsid nohup "$@" >"$log" 2>&1 </dev/null &
-    echo $! >"$RUN/$name.pid"
+    record_pid "$name" $! || echo $! >"$RUN/$name.pid"
     disown  # its end is the service's business, not this shell's (no "Killed" notices)
+}
+
+# record_server NAME PROGRAM: once a launched service answers, records its server process: the oldest PROGRAM
+# process in the launcher's session. That is the launcher itself where the script exec'd the JVM (Artemis, Keycloak
+# after its build step) and a child where it did not (WildFly's standalone.sh waits for its java, and would leave it
+# running, unwatched, if only the script's pid were known).
+record_server() {
+    local name=$1 program=$2 session pid
+    session=$(cat "$RUN/$name.pid")
+    pid=$(ps -s "$session" -o pid=,comm= --sort=start_time | awk -v program="$program" '$2 == program { print $1; exit }')
+    [[ -n "$pid" ]] || fail "$name: no $program process runs in the session of its launcher (pid $session)"
+    record_pid "$name" "$pid" || fail "$name: its $program process (pid $pid) ended"
+}
+
+# Who listens on a TCP port, for messages: "pid N (command)" where ss can tell.
+port_owner() {
+    local pid
+    pid=$(ss -ltnpH "sport = :$1" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2) || true
+    if [[ -n "$pid" ]]; then
+        printf 'pid %s (%s)\n' "$pid" "$(ps -o args= -p "$pid" 2>/dev/null | cut -c1-80)"
+    else
+        echo "a process ss cannot name"
+    fi
 }
 
 # ---------------------------------------------------------------- PostgreSQL (Debian's server binaries)
@@ -119,8 +180,11 @@ pg_sql() {
 start_postgres() {
     local data="$STATE/pg"
     if port_open "$PG_PORT"; then
-        pid_alive postgres && say "PostgreSQL already running on $PG_PORT" \
-            || say "port $PG_PORT already serves a PostgreSQL not started by Atelier; using it"
+        if pid_alive postgres || record_postmaster; then
+            say "PostgreSQL already running on $PG_PORT"
+        else
+            say "port $PG_PORT already serves a PostgreSQL not started by Atelier; using it"
+        fi
     else
         local bin
         bin=$(pg_bin)
@@ -135,7 +199,7 @@ start_postgres() {
         as_pg_user "$bin/pg_ctl" -D "$data" -l "$LOGS/postgres.log" -w -t 60 \
             -o "-p $PG_PORT -k $data -c listen_addresses=127.0.0.1 -c max_connections=100" start >/dev/null \
             || { tail -n 20 "$LOGS/postgres.log" >&2; fail "PostgreSQL did not start"; }
-        head -n 1 "$data/postmaster.pid" >"$RUN/postgres.pid"
+        record_postmaster || fail "PostgreSQL started but its postmaster.pid names no running server"
         say "PostgreSQL started on 127.0.0.1:$PG_PORT (data: $data)"
     fi
     # The application's role and databases; creating them twice is harmless.
@@ -149,10 +213,19 @@ start_postgres() {
     done
 }
 
+# pg_ctl returns once the postmaster runs; the postmaster (the server, parent of every backend) names itself in the
+# first line of the data directory's postmaster.pid.
+record_postmaster() {
+    local pid
+    pid=$(head -n 1 "$STATE/pg/postmaster.pid" 2>/dev/null) && [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+    [[ "$(ps -o comm= -p "$pid" 2>/dev/null)" == postgres ]] || return 1
+    record_pid postgres "$pid"
+}
+
 stop_postgres() {
     if pid_alive postgres; then
         as_pg_user "$(pg_bin)/pg_ctl" -D "$STATE/pg" -m fast -w stop >/dev/null 2>&1 || stop_pid postgres
-        rm -f "$RUN/postgres.pid"
+        forget_pid postgres
         say "PostgreSQL stopped"
     fi
 }
@@ -179,6 +252,7 @@ start_artemis() {
     fi
     launch artemis "$LOGS/artemis.log" "$instance/bin/artemis" run
     wait_until 60 "Artemis" "$LOGS/artemis.log" port_open "$BROKER_PORT"
+    record_server artemis java
     say "Artemis started on 127.0.0.1:$BROKER_PORT (journal: $instance/data)"
 }
 
@@ -216,6 +290,7 @@ start_keycloak() {
         launch keycloak "$LOGS/keycloak.log" "$home/bin/kc.sh" start-dev --http-port="$KEYCLOAK_PORT" \
         --http-host=127.0.0.1 --hostname="$KEYCLOAK_URL" --import-realm
     wait_until 240 "Keycloak" "$LOGS/keycloak.log" keycloak_ready
+    record_server keycloak java
     say "Keycloak started on $KEYCLOAK_URL (realm 'atelier' imported)"
 }
 
@@ -231,8 +306,12 @@ start_triton() {
         return
     fi
     [[ -f "$(triton_jar)" ]] || fail "$(triton_jar) is missing: build with ./mvnw -B install -DskipTests"
-    launch triton "$LOGS/triton.log" java -Xmx512m -jar "$(triton_jar)" --host 127.0.0.1 --port "$TRITON_PORT"
+    # It runs from a copy: a build (./atelier test rebuilds everything) rewrites the jar in target/ under it.
+    mkdir -p "$STATE/triton" && cp "$(triton_jar)" "$STATE/triton/"
+    launch triton "$LOGS/triton.log" java -Xmx512m -jar "$STATE/triton/$(basename "$(triton_jar)")" \
+        --host 127.0.0.1 --port "$TRITON_PORT"
     wait_until 60 "CPU inference server" "$LOGS/triton.log" port_open "$TRITON_PORT"
+    record_server triton java
     say "CPU inference server (procedural renderer, not a diffusion model) on 127.0.0.1:$TRITON_PORT"
 }
 
@@ -246,6 +325,16 @@ wildfly_deployed() {
 
 wildfly_failed() {
     [[ -f "$STATE/wildfly/deployments/atelier.ear.failed" ]]
+}
+
+# While starting: the HTTP port answers, or the server has already gone.
+wildfly_listening() {
+    port_open "$WILDFLY_PORT" || ! pid_alive wildfly
+}
+
+# The EAR is deployed or failed, or the server has gone.
+wildfly_settled() {
+    wildfly_deployed || wildfly_failed || ! pid_alive wildfly
 }
 
 # The development C2PA signing key lives outside the repository and survives clean clones; production keys come
@@ -262,26 +351,70 @@ start_wildfly() {
         say "WildFly already running on $WILDFLY_PORT"
         return
     fi
-    port_open "$WILDFLY_PORT" && fail "port $WILDFLY_PORT is taken by another program"
-    local server="$ROOT/ear/target/server" base="$STATE/wildfly"
+    port_open "$WILDFLY_PORT" && fail "port $WILDFLY_PORT is taken by another program: $(port_owner "$WILDFLY_PORT")"
+    local server="$ROOT/ear/target/server" home="$STATE/wildfly-server" base="$STATE/wildfly"
     [[ -x "$server/bin/standalone.sh" ]] || fail "no provisioned server in $server: build with ./mvnw -B install -DskipTests"
+    # The portal runs a copy of the provisioned server: a build (./atelier test rebuilds everything) deletes and
+    # provisions ear/target/server again, which must not pull the modules from under a running portal.
     # A fresh base directory per start: configuration comes from the build; state lives in PostgreSQL, Artemis
     # and the asset store (.atelier/assets), all outside it.
-    rm -rf "$base" && cp -r "$server/standalone" "$base"
+    rm -rf "$home" "$base" && cp -a "$server" "$home" && cp -r "$server/standalone" "$base"
     cp "$ROOT/ear/target/atelier.ear" "$base/deployments/"
     JAVA_OPTS="-Xms128m -Xmx1g -XX:MetaspaceSize=96M -XX:MaxMetaspaceSize=512m -Djava.net.preferIPv4Stack=true" \
-        launch wildfly "$LOGS/wildfly.log" "$server/bin/standalone.sh" -Djboss.server.base.dir="$base" \
+        launch wildfly "$LOGS/wildfly.log" "$home/bin/standalone.sh" -Djboss.server.base.dir="$base" \
         -Datelier.keycloak.url="$KEYCLOAK_URL" -Datelier.inference.endpoints="127.0.0.1:$TRITON_PORT" \
         -Datelier.assets.dir="$STATE/assets" -Datelier.provenance.keystore="$SIGNING_KEYS/signing.p12"
-    wait_until 180 "WildFly" "$LOGS/wildfly.log" bash -c "[[ -f '$base/deployments/atelier.ear.deployed' || -f '$base/deployments/atelier.ear.failed' ]]"
+    # standalone.sh runs the server JVM as its child (after short-lived 'java -version' probes): record the JVM
+    # once it listens, then wait for the deployment.
+    wait_until 180 "WildFly" "$LOGS/wildfly.log" wildfly_listening
+    pid_alive wildfly || { tail -n 40 "$LOGS/wildfly.log" >&2; fail "WildFly exited while starting (log: $LOGS/wildfly.log)"; }
+    record_server wildfly java
+    wait_until 180 "WildFly" "$LOGS/wildfly.log" wildfly_settled
     if wildfly_failed; then
         cat "$base/deployments/atelier.ear.failed" >&2
         fail "the EAR failed to deploy (log: $LOGS/wildfly.log)"
     fi
+    pid_alive wildfly || { tail -n 40 "$LOGS/wildfly.log" >&2; fail "WildFly exited while deploying (log: $LOGS/wildfly.log)"; }
     say "WildFly started on http://localhost:$WILDFLY_PORT with atelier.ear"
 }
 
 stop_wildfly() { stop_pid wildfly; }
+
+# ---------------------------------------------------------------- the services together
+
+SERVICES=(postgres artemis keycloak triton wildfly)  # in start order; each depends on those before it
+
+service_port() {
+    case $1 in
+        postgres) echo "$PG_PORT" ;; artemis) echo "$BROKER_PORT" ;; keycloak) echo "$KEYCLOAK_PORT" ;;
+        triton) echo "$TRITON_PORT" ;; wildfly) echo "$WILDFLY_PORT" ;;
+    esac
+}
+
+# The services this checkout runs now, by name.
+running_services() {
+    local service found=()
+    for service in "${SERVICES[@]}"; do pid_alive "$service" && found+=("$service"); done
+    echo "${found[*]}"
+}
+
+# restore_services NAME...: after tests that start, stop and kill services, leaves running exactly the named ones
+# (those that ran before): the others are stopped, and a named one that a test stopped or killed, or that a failing
+# test left down, is started again. Meant for an EXIT trap, with the names expanded when the trap is set.
+restore_services() {
+    local keep=" $* " service index rc=0
+    for (( index = ${#SERVICES[@]} - 1; index >= 0; index-- )); do
+        service=${SERVICES[index]}
+        [[ "$keep" == *" $service "* ]] || "stop_$service" || rc=1
+    done
+    for service in "${SERVICES[@]}"; do
+        if [[ "$keep" == *" $service "* ]] && ! pid_alive "$service"; then
+            say "starting $service again: it ran before the tests"
+            ( "start_$service" ) >/dev/null || { printf 'could not start %s again\n' "$service" >&2; rc=1; }
+        fi
+    done
+    return "$rc"
+}
 
 # ---------------------------------------------------------------- build
 

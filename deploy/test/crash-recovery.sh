@@ -2,7 +2,8 @@
 # Crash drill (run by `./atelier test`): jobs accepted while no inference server is up wait on the durable queue;
 # WildFly is killed with SIGKILL; after a restart every accepted job completes exactly once. Then the broker is
 # stopped: a job accepted while it is away runs once it is back, without restarting WildFly.
-# Uses the portal that `./atelier up` runs (ports 8080/8001), started here if needed, and stops what it started.
+# Uses the portal that `./atelier up` runs (ports 8080/8001), started here if needed. Afterwards, passed or failed,
+# the services that ran before run again (the drill stops and kills some of them) and those it started are stopped.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 export ROOT
@@ -32,8 +33,7 @@ check() {
     fi
 }
 
-had_wildfly=no; pid_alive wildfly && had_wildfly=yes
-had_triton=no; pid_alive triton && had_triton=yes
+trap "restore_services $(running_services) || exit 1" EXIT
 start_postgres >/dev/null
 start_artemis >/dev/null
 start_keycloak >/dev/null
@@ -57,10 +57,12 @@ for i in $(seq 1 "$JOBS"); do
 done
 check "$JOBS jobs accepted while no inference server runs" test "${#ids[@]}" -eq "$JOBS"
 
+# The recorded pid is the server JVM itself; its launcher script ends with it, and start_wildfly starts a new one.
 say "killing WildFly with SIGKILL"
-kill -KILL -- "-$(cat "$RUN/wildfly.pid")"
-rm -f "$RUN/wildfly.pid"
+kill -KILL "$(service_pid wildfly)"
 while port_open "$WILDFLY_PORT"; do sleep 0.2; done
+wildfly_down() { ! pid_alive wildfly; }
+check "WildFly counts as stopped once its JVM is killed" wildfly_down
 
 start_triton >/dev/null
 start_wildfly >/dev/null
@@ -102,7 +104,5 @@ assets=$(PGPASSWORD=atelier psql -h 127.0.0.1 -p "$PG_PORT" -U atelier -d atelie
     -c "SELECT count(*) FROM asset WHERE job_id = '$outage_id'")
 check "and has exactly 1 asset (found $assets)" test "$assets" -eq 1
 
-[[ $had_wildfly == yes ]] || stop_wildfly >/dev/null
-[[ $had_triton == yes ]] || stop_triton >/dev/null
 echo "crash-recovery: $passed passed, $failed failed"
 (( failed == 0 ))
