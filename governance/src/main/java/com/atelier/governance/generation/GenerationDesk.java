@@ -186,7 +186,7 @@ public class GenerationDesk {
             throw new ConflictException("Job " + jobId + " is " + job.state() + "; only a QUEUED job can be cancelled.");
         }
         quota.jobFinished(job.requester());
-        finished.fire(new JobFinished(jobId));
+        finished.fire(new JobFinished(job, List.of()));
         auditTrail.append(AuditEvent.inWorkspace(actor, workspaceSlug, "generation.cancelled", "generation",
                 jobId.toString(), "{}"));
         return job;

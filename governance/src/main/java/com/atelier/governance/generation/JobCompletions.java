@@ -11,15 +11,16 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Lets a caller wait for a job without polling the database: the worker's commit completes the future on this
- * node. Jobs finished on another node are not seen here, so waiters still look at the job now and then.
+ * node, with the job and its assets as that commit left them. Jobs finished on another node are not seen here, so
+ * waiters still look at the job now and then.
  */
 @ApplicationScoped
 public class JobCompletions {
 
-    private final ConcurrentMap<UUID, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+    private final ConcurrentMap<UUID, CompletableFuture<JobFinished>> waiting = new ConcurrentHashMap<>();
 
     /** A future completed when the job's final state is committed on this node; register before reading the state. */
-    public CompletableFuture<Void> watch(UUID jobId) {
+    public CompletableFuture<JobFinished> watch(UUID jobId) {
         return waiting.computeIfAbsent(jobId, id -> new CompletableFuture<>());
     }
 
@@ -28,9 +29,9 @@ public class JobCompletions {
     }
 
     void finished(@Observes(during = TransactionPhase.AFTER_SUCCESS) JobFinished event) {
-        CompletableFuture<Void> waiter = waiting.remove(event.jobId());
+        CompletableFuture<JobFinished> waiter = waiting.remove(event.jobId());
         if (waiter != null) {
-            waiter.complete(null);
+            waiter.complete(event);
         }
     }
 }

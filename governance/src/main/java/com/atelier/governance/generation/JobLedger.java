@@ -87,6 +87,7 @@ public class JobLedger {
                 })
                 .toList()).build().toString();
         var assets = Jsonp.createArrayBuilder();
+        List<Asset> made = new java.util.ArrayList<>(images.size());
         for (RenderedImage image : images) {
             // steps and guidance are null where the request left them to the model's default
             var parameters = Jsonp.createObjectBuilder();
@@ -110,6 +111,7 @@ public class JobLedger {
                             image.gpuMillis()),
                     image.blockedReason());
             entityManager.persist(asset);
+            made.add(asset);
             for (GenerationSpec.LoraChoice lora : spec.loras()) {
                 if (lora.versionId() != null) {
                     loraLibrary.recordUse(lora.versionId(), image.model(), Optional.of(jobId), Optional.of(asset.id()));
@@ -119,7 +121,7 @@ public class JobLedger {
                     .add("state", asset.state().name()).add("sha256", image.contentHash()));
         }
         quota.jobFinished(job.requester());
-        finished.fire(new JobFinished(jobId));
+        finished.fire(new JobFinished(job, made));
         auditTrail.append(AuditEvent.inWorkspace(WORKER, job.workspace().slug(), "generation.completed", "generation",
                 jobId.toString(), Jsonp.createObjectBuilder().add("assets", assets).add("gpuMillis", gpuMillis)
                         .build().toString()));
@@ -138,7 +140,7 @@ public class JobLedger {
             return false;
         }
         quota.jobFinished(job.requester());
-        finished.fire(new JobFinished(jobId));
+        finished.fire(new JobFinished(job, List.of()));
         auditTrail.append(AuditEvent.inWorkspace(WORKER, job.workspace().slug(), "generation.failed",
                 "generation", jobId.toString(), Jsonp.createObjectBuilder().add("reason", reason).build().toString()));
         return true;

@@ -6,6 +6,8 @@ import com.atelier.governance.failure.InvalidInputException;
 import com.atelier.governance.generation.GenerationDesk;
 import com.atelier.governance.generation.GenerationJob;
 import com.atelier.governance.generation.JobCompletions;
+import com.atelier.governance.generation.JobFinished;
+import com.atelier.governance.generation.JobState;
 import com.atelier.web.security.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -81,16 +83,14 @@ public class GenerationResource {
         var submission = desk.submit(actor, workspace, body.toOrder(), Optional.ofNullable(idempotencyKey),
                 body.toWebhook());
         GenerationJob job = submission.job();
-        if (mode.equals("sync")) {
-            job = awaitFinal(actor, workspace, job);
-        }
-        Response.ResponseBuilder response = job.state().isFinal()
+        JobView view = mode.equals("sync") ? awaitFinal(actor, workspace, job, uri) : view(job, uri);
+        Response.ResponseBuilder response = JobState.valueOf(view.state()).isFinal()
                 ? Response.ok()
                 : Response.accepted().location(uri.getAbsolutePathBuilder().path(job.id().toString()).build());
         if (submission.replayed()) {
             response.header("Idempotent-Replayed", "true");
         }
-        return response.entity(view(job, uri)).build();
+        return response.entity(view).build();
     }
 
     @GET
@@ -105,26 +105,34 @@ public class GenerationResource {
         return view(desk.cancel(caller.actor(), workspace, id), uri);
     }
 
-    private GenerationJob awaitFinal(Actor actor, String workspace, GenerationJob job) {
+    /**
+     * The job once it is final, or as it stands at the deadline. A job finished on this node arrives with the
+     * commit's signal, its assets included, and is answered without reading it again; one finished on another node
+     * is found by reading the job every {@link #RECHECK}.
+     */
+    private JobView awaitFinal(Actor actor, String workspace, GenerationJob job, UriInfo uri) {
         Instant deadline = Instant.now().plus(SYNC_DEADLINE);
-        CompletableFuture<Void> finished = completions.watch(job.id());
+        CompletableFuture<JobFinished> finished = completions.watch(job.id());
         try {
+            // read after watching: a job that finished in between is final here, not missed
             GenerationJob current = desk.job(actor, workspace, job.id());
             while (!current.state().isFinal() && Instant.now().isBefore(deadline)) {
                 Duration left = Duration.between(Instant.now(), deadline);
                 try {
-                    finished.get(Math.max(1, Math.min(RECHECK.toMillis(), left.toMillis())), TimeUnit.MILLISECONDS);
+                    JobFinished outcome = finished.get(Math.max(1, Math.min(RECHECK.toMillis(), left.toMillis())),
+                            TimeUnit.MILLISECONDS);
+                    return JobView.of(outcome.job(), outcome.assets(), uri.getBaseUri());
                 } catch (TimeoutException e) {
                     // finished elsewhere, or not yet: read the job again
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return current;
+                    return view(current, uri);
                 } catch (ExecutionException e) {
                     throw new IllegalStateException(e);
                 }
                 current = desk.job(actor, workspace, job.id());
             }
-            return current;
+            return view(current, uri);
         } finally {
             completions.forget(job.id());
         }
