@@ -109,10 +109,6 @@ public class Workspace {
         return new ReviewSettings(requiredApprovals, selfApprovalAllowed);
     }
 
-    void changeDailyImageQuota(Integer imagesPerDay) {
-        this.dailyImageQuota = imagesPerDay;
-    }
-
     void changeQuota(WorkspaceQuota quota) {
         this.dailyImageQuota = quota.dailyImageQuota();
         this.jobsInFlightPerUser = quota.jobsInFlightPerUser();

@@ -102,24 +102,15 @@ public class WorkspaceDirectory {
         return WorkspaceMembership.ofMember(workspace, role);
     }
 
-    /** Sets the workspace's own daily image limit (empty: the portal default); admins only, audited. */
+    /**
+     * Sets the workspace's own daily image limit (empty: the portal default) and keeps its in-flight limit; admins
+     * only, audited.
+     */
     @Transactional
     public Optional<Integer> changeDailyImageQuota(Actor actor, String slug, Optional<Integer> imagesPerDay) {
-        actor.require(Permission.MANAGE_WORKSPACES, "change a workspace's quota");
-        if (imagesPerDay.isPresent() && (imagesPerDay.get() < 1 || imagesPerDay.get() > 1_000_000)) {
-            throw new InvalidInputException("dailyImageQuota", "A daily image quota is between 1 and 1000000 images"
-                    + " (or empty for the portal default).");
-        }
-        Workspace workspace = find(slug).orElseThrow(() -> unknownWorkspace(slug));
-        String before = workspace.dailyImageQuota().map(String::valueOf).orElse("default");
-        workspace.changeDailyImageQuota(imagesPerDay.orElse(null));
-        auditTrail.append(AuditEvent.inWorkspace(actor, slug, "workspace.quota-changed", "workspace", slug,
-                Jsonp.createObjectBuilder()
-                        .add("before", Jsonp.createObjectBuilder().add("dailyImageQuota", before))
-                        .add("after", Jsonp.createObjectBuilder().add("dailyImageQuota",
-                                imagesPerDay.map(String::valueOf).orElse("default")))
-                        .build().toString()));
-        return imagesPerDay;
+        Integer inFlight = find(slug).flatMap(Workspace::jobsInFlightPerUser).orElse(null);
+        return Optional.ofNullable(changeQuota(actor, slug, new WorkspaceQuota(imagesPerDay.orElse(null), inFlight))
+                .dailyImageQuota());
     }
 
     /** Sets both of the workspace's generation limits (a null field: the portal default); admins only, audited. */
