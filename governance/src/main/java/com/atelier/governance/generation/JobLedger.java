@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -87,7 +88,7 @@ public class JobLedger {
                 })
                 .toList()).build().toString();
         var assets = Jsonp.createArrayBuilder();
-        List<Asset> made = new java.util.ArrayList<>(images.size());
+        List<Asset> made = new ArrayList<>(images.size());
         for (RenderedImage image : images) {
             // steps and guidance are null where the request left them to the model's default
             var parameters = Jsonp.createObjectBuilder();

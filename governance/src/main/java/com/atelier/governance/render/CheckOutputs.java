@@ -7,6 +7,7 @@ import com.atelier.governance.policy.VersionedBrandPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -81,7 +82,7 @@ public class CheckOutputs implements RenderStep {
             reasons.addAll(offBrand);
             return reasons;
         }).thenCombine(manifest, (reasons, prepared) -> {
-            timers.record("check", image.model(), java.time.Duration.ofNanos(System.nanoTime() - started));
+            timers.record("check", image.model(), Duration.ofNanos(System.nanoTime() - started));
             return image.checked(reasons, prepared);
         });
     }

@@ -4,6 +4,7 @@ import com.atelier.governance.generation.JobLedger;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -48,7 +49,7 @@ public class RenderChain {
 
     /** The steps after the start, by name, in the order they run. */
     public Map<String, RenderStep> steps() {
-        return java.util.Collections.unmodifiableMap(steps);
+        return Collections.unmodifiableMap(steps);
     }
 
     /**
