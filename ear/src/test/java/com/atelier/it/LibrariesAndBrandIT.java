@@ -231,6 +231,16 @@ class LibrariesAndBrandIT {
         };
         assertThat(add.apply("designer", png.toByteArray()).statusCode()).isEqualTo(403);
         assertThat(add.apply("brand-manager", "not an image".getBytes()).statusCode()).isEqualTo(400);
+        // the same small file declaring a 16000x16000 canvas (IHDR and its CRC patched): refused from its header
+        byte[] bomb = png.toByteArray().clone();
+        java.nio.ByteBuffer.wrap(bomb).putInt(16, 16_000).putInt(20, 16_000);
+        var crc = new java.util.zip.CRC32();
+        crc.update(bomb, 12, 17);
+        java.nio.ByteBuffer.wrap(bomb).putInt(29, (int) crc.getValue());
+        var refused = add.apply("brand-manager", bomb);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(new ObjectMapper().readTree(refused.body()).get("field").asText()).isEqualTo("file");
+        assertThat(refused.body()).contains("16000x16000");
         var added = add.apply("brand-manager", png.toByteArray());
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
         JsonNode logo = new ObjectMapper().readTree(added.body());

@@ -7,6 +7,9 @@ import com.atelier.governance.audit.AuditEvent;
 import com.atelier.governance.audit.AuditTrail;
 import com.atelier.governance.failure.InvalidInputException;
 import com.atelier.governance.failure.NotFoundException;
+import com.atelier.governance.imaging.BoundedImageDecoder;
+import com.atelier.governance.imaging.DecodedImage;
+import com.atelier.governance.imaging.ImageLimits;
 import com.atelier.governance.workspace.Workspace;
 import com.atelier.governance.workspace.WorkspaceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,10 +18,6 @@ import com.atelier.governance.json.Jsonp;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -32,6 +31,8 @@ public class BrandLogos {
 
     public static final int MAX_BYTES = 10 * 1024 * 1024;
     private static final int MAX_NAME = 120;
+    /** Logos are marks, not photographs: 4096 px a side and 16 megapixels are plenty, and bound the decoding. */
+    static final ImageLimits LIMITS = new ImageLimits(MAX_BYTES, 1, 4096, 4096L * 4096, ImageLimits.PNG_OR_JPEG);
 
     private EntityManager entityManager;
     private WorkspaceDirectory directory;
@@ -64,10 +65,9 @@ public class BrandLogos {
             throw new InvalidInputException("file", "A logo is a PNG or JPEG file of at most "
                     + MAX_BYTES / (1024 * 1024) + " MiB.");
         }
-        BufferedImage image = decode(file);
-        String mediaType = file[0] == (byte) 0x89 ? "image/png" : "image/jpeg";
-        BrandLogo logo = new BrandLogo(workspace, label, store.put(file), mediaType, image.getWidth(),
-                image.getHeight(), actor.userId(), clock.instant().truncatedTo(ChronoUnit.MICROS));
+        DecodedImage image = BoundedImageDecoder.decode("file", file, LIMITS);
+        BrandLogo logo = new BrandLogo(workspace, label, store.put(file), image.mediaType(), image.width(),
+                image.height(), actor.userId(), clock.instant().truncatedTo(ChronoUnit.MICROS));
         entityManager.persist(logo);
         entityManager.flush();
         auditTrail.append(AuditEvent.inWorkspace(actor, workspaceSlug, "brand-kit.logo-added", "brand-logo",
@@ -113,17 +113,5 @@ public class BrandLogos {
             throw new NotFoundException("No logo " + logoId + " in workspace '" + workspace.slug() + "'.");
         }
         return logo;
-    }
-
-    private static BufferedImage decode(byte[] file) {
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(file));
-            if (image == null || !(file[0] == (byte) 0x89 || file[0] == (byte) 0xFF)) {
-                throw new InvalidInputException("file", "A logo must be a PNG or JPEG image.");
-            }
-            return image;
-        } catch (IOException e) {
-            throw new InvalidInputException("file", "The logo could not be read as an image: " + e.getMessage());
-        }
     }
 }

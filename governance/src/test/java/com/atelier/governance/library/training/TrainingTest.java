@@ -1,6 +1,7 @@
 package com.atelier.governance.library.training;
 
 import com.atelier.governance.failure.InvalidInputException;
+import com.atelier.governance.imaging.BoundedImageDecoderTest;
 import com.atelier.governance.library.lora.BaseFamily;
 import com.atelier.governance.library.lora.LoraInspector;
 import com.atelier.governance.library.lora.LoraStructure;
@@ -137,5 +138,16 @@ class TrainingTest {
         assertThat(last.finished()).isTrue();
         assertThat(LoraInspector.inspect(backend.result(job), BaseFamily.SDXL).rank()).isEqualTo(32);
         assertThat(backend.progress(job).failure()).isPresent();
+    }
+
+    @Test
+    void aSetOfImagesTooLargeTogetherIsRefusedBeforeAnyIsDecoded() {
+        // each within the per-image limits, 30 of them far beyond what the run may hold in memory at once
+        List<byte[]> files = Collections.nCopies(ReferenceImage.MAX_IMAGES,
+                BoundedImageDecoderTest.declaring(ReferenceImage.MAX_SIDE, ReferenceImage.MAX_SIDE));
+
+        assertThatThrownBy(() -> ReferenceImage.decodeAll(files))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("images"))
+                .hasMessageContaining("pixels together");
     }
 }
