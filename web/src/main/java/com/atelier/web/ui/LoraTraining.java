@@ -2,6 +2,7 @@ package com.atelier.web.ui;
 
 import com.atelier.governance.failure.GovernanceException;
 import com.atelier.governance.failure.InvalidInputException;
+import com.atelier.governance.library.training.ReferenceImage;
 import com.atelier.governance.library.training.TrainingParameters;
 import com.atelier.governance.library.training.TrainingRun;
 import com.atelier.governance.library.training.TrainingRuns;
@@ -43,9 +44,23 @@ public class LoraTraining implements Serializable {
     private UUID runId;
     private TrainingRun run;
 
+    /** Keeps an uploaded image for the run, unless the run could not take it (the view holds at most a run's worth). */
     public void addImage(FileUploadEvent event) {
-        images.add(event.getFile().getContent());
-        imageNames.add(event.getFile().getFileName());
+        String name = event.getFile().getFileName();
+        if (images.size() >= ReferenceImage.MAX_IMAGES) {
+            Messages.error(null, "A training run takes at most " + ReferenceImage.MAX_IMAGES + " images; " + name
+                    + " was not added. Clear the images to start again.");
+            return;
+        }
+        byte[] content = event.getFile().getContent();
+        try {
+            ReferenceImage.check("image", content);
+        } catch (InvalidInputException e) {
+            Messages.error(null, name + ": " + e.getMessage());
+            return;
+        }
+        images.add(content);
+        imageNames.add(name);
     }
 
     public void clearImages() {

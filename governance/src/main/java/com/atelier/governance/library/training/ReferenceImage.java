@@ -50,6 +50,14 @@ public record ReferenceImage(byte[] bytes, String format, BufferedImage image) {
         return images;
     }
 
+    /**
+     * Checks one image as it arrives (format, bytes, sides, from its header), so a form collecting images one at a
+     * time keeps none that a run would refuse.
+     */
+    public static void check(String field, byte[] bytes) {
+        BoundedImageDecoder.inspect(field, bytes, LIMITS);
+    }
+
     static ReferenceImage decode(String field, byte[] bytes) {
         DecodedImage decoded = BoundedImageDecoder.decode(field, bytes, LIMITS);
         return new ReferenceImage(bytes, decoded.format(), decoded.pixels());
