@@ -19,6 +19,8 @@ export async function chooseFromMenu(page, id, label, { valueIsLabel = true } = 
     if (await panel.isVisible()) await page.keyboard.press('Escape');
     await panel.waitFor({ state: 'hidden' });
     if (valueIsLabel) assert.equal(await page.locator(`[id="${id}_input"]`).inputValue(), label);
+    // a choice usually fires an ajax update of the page: typing into a field before it has landed loses the text
+    await page.waitForFunction(() => !window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty());
 }
 
 /** Steps a PrimeFaces spinner to a value with its arrow buttons, as a person would. */
