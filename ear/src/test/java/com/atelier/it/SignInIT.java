@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
+import java.net.CookieHandler;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -16,7 +17,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,6 +89,45 @@ class SignInIT {
                         assets -> assets.get("total").asLong() == 2);
         assertThat(job.get("items").findValuesAsText("model")).containsExactlyInAnyOrder("sdxl", "flux2");
         assertThat(job.get("items").findValuesAsText("seed")).containsOnly("11");
+    }
+
+    @Test
+    void pagesAndApiAnswersCarryTheSecurityHeadersAndTheSessionCookieIsSameSite() throws Exception {
+        List<String> portalCookies = new CopyOnWriteArrayList<>();
+        LocalhostCookies jar = new LocalhostCookies();
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.ALWAYS)
+                .cookieHandler(new CookieHandler() {
+                    @Override
+                    public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) throws IOException {
+                        return jar.get(uri, headers);
+                    }
+
+                    @Override
+                    public void put(URI uri, Map<String, List<String>> headers) throws IOException {
+                        if (uri.toString().startsWith(Portal.BASE)) {
+                            headers.forEach((name, values) -> {
+                                if ("Set-Cookie".equalsIgnoreCase(name)) {
+                                    portalCookies.addAll(values);
+                                }
+                            });
+                        }
+                        jar.put(uri, headers);
+                    }
+                }).build();
+
+        HttpResponse<String> home = signIn(browser, "designer");
+
+        assertThat(home.uri().toString()).startsWith(Portal.BASE);
+        assertThat(home.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(home.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("frame-ancestors 'none'"));
+        assertThat(home.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(home.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
+        assertThat(portalCookies).anySatisfy(cookie -> assertThat(cookie).startsWith("JSESSIONID=")
+                .containsIgnoringCase("SameSite=Lax").containsIgnoringCase("HttpOnly"));
+        var api = ApiClient.as("designer").get("/me");
+        assertThat(api.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(api.headers().firstValue("X-Frame-Options")).hasValue("DENY");
     }
 
     @Test
