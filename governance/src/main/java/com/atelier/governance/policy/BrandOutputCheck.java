@@ -3,30 +3,18 @@ package com.atelier.governance.policy;
 import com.atelier.governance.policy.image.ImageFormatCheck;
 import com.atelier.governance.policy.image.PaletteCheck;
 import com.atelier.governance.policy.image.PaletteReport;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The brand checks on a rendered image, for the worker to run before an image becomes an asset: it must be a PNG
- * of the requested size that is not blank, and its colours must be near the workspace's brand palette (skipped
+ * The brand checks on a rendered image, for the render chain to run before an image becomes an asset: it must be a
+ * PNG of the requested size that is not blank, and its colours must be near the workspace's brand palette (skipped
  * when the palette is empty). The image is decoded once for all of them.
  */
-@ApplicationScoped
-public class BrandOutputCheck {
+public final class BrandOutputCheck {
 
-    private BrandPolicies policies;
-
-    protected BrandOutputCheck() {
-        // for CDI proxies
-    }
-
-    @Inject
-    public BrandOutputCheck(BrandPolicies policies) {
-        this.policies = policies;
+    private BrandOutputCheck() {
     }
 
     /** The outcome: reasons to block the image (empty when it is fine) and the palette report when one was made. */
@@ -38,17 +26,6 @@ public class BrandOutputCheck {
         public boolean passed() {
             return reasons.isEmpty();
         }
-    }
-
-    /** Why the image should be blocked, each a sentence for reviewers; empty when it passes. */
-    public List<String> reasons(String workspace, byte[] png, int expectedWidth, int expectedHeight) {
-        return check(workspace, png, expectedWidth, expectedHeight).reasons();
-    }
-
-    /** The checks under the workspace's current brand policy, with the palette report for the asset's record. */
-    public Outcome check(String workspace, byte[] png, int expectedWidth, int expectedHeight) {
-        VersionedBrandPolicy current = policies.latest(workspace);
-        return check(current, png, expectedWidth, expectedHeight);
     }
 
     /** The checks under a policy the caller has read already (one read for all images of a job). */

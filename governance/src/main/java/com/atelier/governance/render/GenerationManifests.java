@@ -1,5 +1,6 @@
 package com.atelier.governance.render;
 
+import com.atelier.governance.asset.AssetExport;
 import com.atelier.governance.generation.GenerationSpec;
 import com.atelier.governance.generation.JobTicket;
 import com.atelier.governance.provenance.ProvenanceManifest;
@@ -12,9 +13,7 @@ import java.util.Optional;
  * the prompt's fingerprint (its text only where the brand policy allows it), the workspace, the job and the
  * requester.
  */
-final class GenerationManifests {
-
-    static final String GENERATOR_VERSION = "0.1.0";
+public final class GenerationManifests {
 
     private GenerationManifests() {
     }
@@ -24,10 +23,18 @@ final class GenerationManifests {
         List<ProvenanceManifest.LoraUse> loras = spec.loras().stream()
                 .map(l -> new ProvenanceManifest.LoraUse(l.name(), l.sha256() == null ? "" : l.sha256()))
                 .toList();
-        var details = ProvenanceManifest.GenerationDetails.of(image.model(), image.modelVersion(), loras,
-                spec.prompt(), spec.promptInManifest(), ticket.workspace(), ticket.jobId().toString(),
-                Optional.empty(), ticket.requester());
-        return ProvenanceManifest.forGeneratedImage("Atelier " + image.model() + " image, job " + ticket.jobId(),
-                ProvenanceManifest.PNG, GENERATOR_VERSION, details);
+        return generated(image.model(), image.modelVersion(), loras, spec.prompt(), spec.promptInManifest(),
+                ticket.workspace(), ticket.jobId().toString(), ticket.requester());
+    }
+
+    /** The manifest for one image of a job, as the render chain signs it (public for the benchmark's signing). */
+    public static ProvenanceManifest generated(String model, String modelVersion,
+                                               List<ProvenanceManifest.LoraUse> loras, String prompt,
+                                               boolean promptInManifest, String workspace, String jobId,
+                                               String requester) {
+        var details = ProvenanceManifest.GenerationDetails.of(model, modelVersion, loras, prompt, promptInManifest,
+                workspace, jobId, Optional.empty(), requester);
+        return ProvenanceManifest.forGeneratedImage("Atelier " + model + " image, job " + jobId,
+                ProvenanceManifest.PNG, AssetExport.GENERATOR_VERSION, details);
     }
 }

@@ -1,6 +1,7 @@
 package com.atelier.governance.render;
 
 import com.atelier.governance.asset.AssetStore;
+import com.atelier.governance.digest.Sha256;
 import com.atelier.governance.provenance.ContentCredentials;
 import com.atelier.governance.provenance.ProvenanceReport;
 import com.atelier.governance.provenance.TestPki;
@@ -9,8 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,13 +31,9 @@ class SignStoreRecordTest {
         @Override
         public String put(byte[] bytes) {
             puts++;
-            try {
-                String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-                files.putIfAbsent(hash, bytes);
-                return hash;
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            String hash = Sha256.hex(bytes);
+            files.putIfAbsent(hash, bytes);
+            return hash;
         }
 
         @Override

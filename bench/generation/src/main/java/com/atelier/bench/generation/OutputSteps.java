@@ -4,6 +4,7 @@ import com.atelier.governance.policy.BrandOutputCheck;
 import com.atelier.governance.policy.BrandPolicy;
 import com.atelier.governance.policy.VersionedBrandPolicy;
 import com.atelier.governance.provenance.ContentCredentials;
+import com.atelier.governance.render.GenerationManifests;
 import com.atelier.governance.provenance.ProvenanceManifest;
 import com.atelier.governance.provenance.ProvenanceReport;
 import com.atelier.governance.provenance.ProvenanceSettings;
@@ -24,8 +25,6 @@ import java.util.UUID;
  */
 final class OutputSteps {
 
-    /** governance.render.GenerationManifests.GENERATOR_VERSION, which is package-private there. */
-    static final String GENERATOR_VERSION = "0.1.0";
     /** A brand palette of five colours (the brand-safety benchmark's size); off-brand or not, the work is the same. */
     static final List<String> PALETTE = List.of("#1f3a5f", "#f2c14e", "#e4572e", "#f7f7f2", "#2e2e2e");
 
@@ -92,14 +91,10 @@ final class OutputSteps {
         return credentials.verify(credentials.signPng(png, manifest(model, modelVersion)));
     }
 
-    /** What the portal's GenerationManifests.prepare builds for a one-model job without LoRAs. */
+    /** The manifest the portal's render chain signs, for a one-model job without LoRAs. */
     private ProvenanceManifest manifest(String model, String modelVersion) {
-        String jobId = UUID.randomUUID().toString();
-        var details = ProvenanceManifest.GenerationDetails.of(model, modelVersion, List.of(),
-                GenerationBenchmark.PROMPT, policy.policy().allowPromptInManifest(), workspace, jobId,
-                Optional.empty(), requester);
-        return ProvenanceManifest.forGeneratedImage("Atelier " + model + " image, job " + jobId,
-                ProvenanceManifest.PNG, GENERATOR_VERSION, details);
+        return GenerationManifests.generated(model, modelVersion, List.of(), GenerationBenchmark.PROMPT,
+                policy.policy().allowPromptInManifest(), workspace, UUID.randomUUID().toString(), requester);
     }
 
     String describe() {
